@@ -1,0 +1,196 @@
+// First schema: sources, delivery log, events, order state, contacts, conversations, jobs.
+// Migrations never import app code: they describe tables as they were on the day they ran.
+import { type Kysely, sql } from 'kysely'
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('sources')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('platform', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('webhook_key', 'text', (c) => c.notNull().unique())
+    .addColumn('secrets_enc', 'text', (c) => c.notNull())
+    .addColumn('credentials_enc', 'text')
+    .addColumn('store_id', 'text')
+    .addColumn('api_base', 'text')
+    .addColumn('checkout_url', 'text')
+    .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', 'integer', (c) => c.notNull())
+    .addColumn('last_event_at', 'integer')
+    .addColumn('duplicate_config_at', 'integer')
+    .addColumn('duplicate_config_detail', 'text')
+    .addColumn('registration_json', 'text')
+    .addColumn('registration_status', 'text')
+    .addColumn('registration_checked_at', 'integer')
+    .execute()
+
+  await db.schema
+    .createTable('deliveries')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('source_id', 'text', (c) => c.notNull().references('sources.id').onDelete('cascade'))
+    .addColumn('received_at', 'integer', (c) => c.notNull())
+    .addColumn('event_type', 'text')
+    .addColumn('verified', 'integer', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('outcome', 'text', (c) => c.notNull())
+    .addColumn('http_status', 'integer', (c) => c.notNull())
+    .addColumn('dedup_key', 'text')
+    .addColumn('delivery_id', 'text')
+    .addColumn('body', 'blob')
+    .addColumn('body_size', 'integer', (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createIndex('deliveries_by_source')
+    .on('deliveries')
+    .columns(['source_id', 'received_at'])
+    .execute()
+
+  await db.schema
+    .createTable('contacts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text')
+    .addColumn('email', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('phone_key', 'text')
+    .addColumn('document', 'text')
+    .addColumn('anonymous_key', 'text')
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', 'integer', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('contacts_by_phone_key').on('contacts').column('phone_key').execute()
+  await db.schema.createIndex('contacts_by_email').on('contacts').column('email').execute()
+  await db.schema
+    .createIndex('contacts_by_anonymous_key')
+    .on('contacts')
+    .column('anonymous_key')
+    .execute()
+
+  await db.schema
+    .createTable('conversations')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('contact_id', 'text', (c) =>
+      c.notNull().unique().references('contacts.id').onDelete('cascade'),
+    )
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
+    .addColumn('assignee', 'text')
+    .addColumn('last_activity_at', 'integer', (c) => c.notNull())
+    .addColumn('last_stage', 'text')
+    .addColumn('last_total_minor', 'integer')
+    .addColumn('last_currency', 'text')
+    .addColumn('last_platform', 'text')
+    .addColumn('last_source_id', 'text')
+    .addColumn('unread', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createIndex('conversations_by_activity')
+    .on('conversations')
+    .column('last_activity_at')
+    .execute()
+
+  await db.schema
+    .createTable('events')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('source_id', 'text', (c) => c.notNull().references('sources.id').onDelete('cascade'))
+    .addColumn('platform', 'text', (c) => c.notNull())
+    .addColumn('stage', 'text', (c) => c.notNull())
+    .addColumn('event_type', 'text', (c) => c.notNull())
+    .addColumn('occurred_at', 'integer', (c) => c.notNull())
+    .addColumn('received_at', 'integer', (c) => c.notNull())
+    .addColumn('dedup_key', 'text', (c) => c.notNull())
+    .addColumn('delivery_id', 'text')
+    .addColumn('order_id', 'text')
+    .addColumn('order_key', 'text')
+    .addColumn('contact_id', 'text', (c) => c.references('contacts.id').onDelete('set null'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.references('conversations.id').onDelete('set null'),
+    )
+    .addColumn('customer_name', 'text')
+    .addColumn('customer_email', 'text')
+    .addColumn('customer_phone', 'text')
+    .addColumn('customer_phone_raw', 'text')
+    .addColumn('customer_document', 'text')
+    .addColumn('platform_customer_id', 'text')
+    .addColumn('items_json', 'text', (c) => c.notNull())
+    .addColumn('total_minor', 'integer')
+    .addColumn('currency', 'text')
+    .addColumn('payment_method', 'text')
+    .addColumn('payment_gateway', 'text')
+    .addColumn('pix_code', 'text')
+    .addColumn('pix_expires_at', 'integer')
+    .addColumn('boleto_line', 'text')
+    .addColumn('boleto_url', 'text')
+    .addColumn('boleto_expires_at', 'integer')
+    .addColumn('refusal_reason', 'text')
+    .addColumn('checkout_url', 'text')
+    .addColumn('product_name', 'text')
+    .addColumn('test', 'integer', (c) => c.notNull().defaultTo(0))
+    .addUniqueConstraint('events_dedup', ['source_id', 'dedup_key'])
+    .execute()
+  await db.schema
+    .createIndex('events_by_conversation')
+    .on('events')
+    .columns(['conversation_id', 'occurred_at'])
+    .execute()
+  await db.schema.createIndex('events_by_received').on('events').column('received_at').execute()
+  await db.schema
+    .createIndex('events_by_order')
+    .on('events')
+    .columns(['source_id', 'order_key'])
+    .execute()
+
+  await db.schema
+    .createTable('orders')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('source_id', 'text', (c) => c.notNull().references('sources.id').onDelete('cascade'))
+    .addColumn('order_key', 'text', (c) => c.notNull())
+    .addColumn('order_id', 'text')
+    .addColumn('stage', 'text', (c) => c.notNull())
+    .addColumn('stage_at', 'integer', (c) => c.notNull())
+    .addColumn('last_event_id', 'integer', (c) => c.notNull())
+    .addColumn('total_minor', 'integer')
+    .addColumn('currency', 'text')
+    .addColumn('contact_id', 'text', (c) => c.references('contacts.id').onDelete('set null'))
+    .addColumn('checkout_url', 'text')
+    .addColumn('updated_at', 'integer', (c) => c.notNull())
+    .addUniqueConstraint('orders_key', ['source_id', 'order_key'])
+    .execute()
+  await db.schema.createIndex('orders_by_contact').on('orders').column('contact_id').execute()
+
+  await db.schema
+    .createTable('notes')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('author', 'text')
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .execute()
+
+  await db.schema
+    .createTable('jobs')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('unique_key', 'text', (c) => c.unique())
+    .addColumn('run_at', 'integer', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('jobs_by_run_at').on('jobs').column('run_at').execute()
+
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute()
+
+  await sql`select 1`.execute(db)
+}
+
+export async function down(): Promise<void> {
+  throw new Error('migrations are forward only')
+}

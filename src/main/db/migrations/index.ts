@@ -1,0 +1,8 @@
+// The ordered, static list of migrations. Loading them from a folder at run time breaks once
+// bundled, so each one is imported here by name. Append only.
+import type { Migration } from 'kysely/migration'
+import * as m0001 from './0001_init'
+
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_init', m0001],
+]

@@ -1,0 +1,193 @@
+// From normalized events to rows: one event row per dedup key (the unique constraint does the
+// de-duplication), the contact and conversation link, order state, and the conversation's
+// inbox summary. Runs inside the group commit's transaction: no I/O, no awaits.
+import type { NormalizedEvent } from '../../shared/events'
+import { resolveContact } from '../conversations/contacts'
+import type { Db } from '../db/connection'
+import { applyOrderState } from './order-state'
+
+/** Same order, type and time under another delivery id within this window: two webhooks. */
+const DUPLICATE_CONFIG_WINDOW_MS = 10 * 60_000
+
+export interface StoredEvent {
+  eventId: number
+  conversationId: string
+  contactId: string
+  stage: string
+}
+
+export interface StoreResult {
+  stored: StoredEvent[]
+  duplicates: number
+}
+
+export function storeEvents(
+  db: Db,
+  sourceId: string,
+  events: readonly NormalizedEvent[],
+  now: number,
+): StoreResult {
+  const result: StoreResult = { stored: [], duplicates: 0 }
+  for (const event of events) {
+    const stored = storeOne(db, sourceId, event, now)
+    if (stored) result.stored.push(stored)
+    else result.duplicates++
+  }
+  if (result.stored.length > 0) {
+    db.run(db.kysely.updateTable('sources').set({ last_event_at: now }).where('id', '=', sourceId))
+  }
+  return result
+}
+
+function storeOne(
+  db: Db,
+  sourceId: string,
+  event: NormalizedEvent,
+  now: number,
+): StoredEvent | null {
+  const occurredAt = Date.parse(event.occurredAt) || now
+  // A platform retry carries a dedup key already stored: nothing new. Checked first (inside the
+  // same transaction, so no race) so that a retry creates no contact either.
+  const seen = db.first(
+    db.kysely
+      .selectFrom('events')
+      .select('id')
+      .where('source_id', '=', sourceId)
+      .where('dedup_key', '=', event.dedupKey),
+  )
+  if (seen) return null
+  if (isSecondSubscription(db, sourceId, event, occurredAt, now)) return null
+  const link = resolveContact(db, event, now)
+  const { lastInsertRowid } = db.run(
+    db.kysely
+      .insertInto('events')
+      .values(toRow(sourceId, event, occurredAt, now, link.contactId, link.conversationId)),
+  )
+  const eventId = Number(lastInsertRowid)
+  const order = applyOrderState(db, sourceId, event, eventId, occurredAt, link.contactId, now)
+  if (!order || order.changed) touchConversation(db, link.conversationId, sourceId, event, now)
+  else bumpActivity(db, link.conversationId, now)
+  return {
+    eventId,
+    conversationId: link.conversationId,
+    contactId: link.contactId,
+    stage: event.stage,
+  }
+}
+
+/**
+ * Two webhooks configured for one source deliver the same event under two delivery ids. Keep
+ * one card, and flag the source so the owner can remove the extra webhook.
+ */
+function isSecondSubscription(
+  db: Db,
+  sourceId: string,
+  event: NormalizedEvent,
+  occurredAt: number,
+  now: number,
+): boolean {
+  const orderKey = event.orderKey ?? event.orderId
+  if (!event.deliveryId || !orderKey) return false
+  const twin = db.first(
+    db.kysely
+      .selectFrom('events')
+      .select(['id', 'delivery_id'])
+      .where('source_id', '=', sourceId)
+      .where('order_key', '=', orderKey)
+      .where('event_type', '=', event.eventType)
+      .where('occurred_at', '=', occurredAt)
+      .where('dedup_key', '!=', event.dedupKey)
+      .where('received_at', '>=', now - DUPLICATE_CONFIG_WINDOW_MS)
+      .limit(1),
+  )
+  if (!twin) return false
+  db.run(
+    db.kysely
+      .updateTable('sources')
+      .set({
+        duplicate_config_at: now,
+        duplicate_config_detail: `${event.eventType} for ${orderKey} arrived under two delivery ids (${twin.delivery_id}, ${event.deliveryId}): two webhooks point at this source`,
+      })
+      .where('id', '=', sourceId),
+  )
+  return true
+}
+
+function touchConversation(
+  db: Db,
+  conversationId: string,
+  sourceId: string,
+  event: NormalizedEvent,
+  now: number,
+): void {
+  db.run(
+    db.kysely
+      .updateTable('conversations')
+      .set((eb) => ({
+        last_activity_at: now,
+        last_stage: event.stage,
+        last_total_minor: event.totalMinor,
+        last_currency: event.currency,
+        last_platform: event.platform,
+        last_source_id: sourceId,
+        unread: eb('unread', '+', 1),
+        // New commerce activity reopens a resolved conversation: there is something to do.
+        status: 'open',
+      }))
+      .where('id', '=', conversationId),
+  )
+}
+
+function bumpActivity(db: Db, conversationId: string, now: number): void {
+  db.run(
+    db.kysely
+      .updateTable('conversations')
+      .set((eb) => ({ last_activity_at: now, unread: eb('unread', '+', 1) }))
+      .where('id', '=', conversationId),
+  )
+}
+
+function toRow(
+  sourceId: string,
+  e: NormalizedEvent,
+  occurredAt: number,
+  now: number,
+  contactId: string,
+  conversationId: string,
+) {
+  const ms = (value: string | null) => (value ? Date.parse(value) || null : null)
+  return {
+    source_id: sourceId,
+    platform: e.platform,
+    stage: e.stage,
+    event_type: e.eventType,
+    occurred_at: occurredAt,
+    received_at: now,
+    dedup_key: e.dedupKey,
+    delivery_id: e.deliveryId,
+    order_id: e.orderId,
+    order_key: e.orderKey ?? e.orderId,
+    contact_id: contactId,
+    conversation_id: conversationId,
+    customer_name: e.customer.name,
+    customer_email: e.customer.email,
+    customer_phone: e.customer.phone,
+    customer_phone_raw: e.customer.phoneRaw,
+    customer_document: e.customer.document,
+    platform_customer_id: e.customer.platformCustomerId,
+    items_json: JSON.stringify(e.items),
+    total_minor: e.totalMinor,
+    currency: e.currency,
+    payment_method: e.payment.method,
+    payment_gateway: e.payment.gateway,
+    pix_code: e.payment.pixCode,
+    pix_expires_at: ms(e.payment.pixExpiresAt),
+    boleto_line: e.payment.boletoLine,
+    boleto_url: e.payment.boletoUrl,
+    boleto_expires_at: ms(e.payment.boletoExpiresAt),
+    refusal_reason: e.payment.refusalReason,
+    checkout_url: e.checkoutUrl,
+    product_name: e.productName,
+    test: e.test ? (1 as const) : (0 as const),
+  }
+}

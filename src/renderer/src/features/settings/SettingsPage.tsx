@@ -1,0 +1,39 @@
+// Settings: language, and where the receiver and the data live.
+import type { Locale } from '../../../../shared/api'
+import { useT } from '../../i18n'
+import { useStore } from '../../store'
+
+export function SettingsPage() {
+  const t = useT()
+  const locale = useStore((s) => s.locale)
+  const info = useStore((s) => s.info)
+  const setLocale = useStore((s) => s.setLocale)
+  return (
+    <section aria-labelledby="settings-title">
+      <header className="page-header">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </header>
+      <label className="field">
+        {t('settings.language')}
+        <select value={locale} onChange={(e) => void setLocale(e.target.value as Locale)}>
+          <option value="pt-BR">Português (Brasil)</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+      {info ? (
+        <dl className="facts">
+          <dt>{t('settings.receiver')}</dt>
+          <dd>
+            <code>{info.publicUrl ?? info.receiverUrl}</code>
+          </dd>
+          <dt>{t('settings.dataDir')}</dt>
+          <dd>
+            <code>{info.dataDir}</code>
+          </dd>
+          <dt>{t('settings.version')}</dt>
+          <dd>{info.version}</dd>
+        </dl>
+      ) : null}
+    </section>
+  )
+}

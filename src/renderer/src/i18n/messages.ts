@@ -1,0 +1,103 @@
+// Every string the UI shows, in pt-BR (default) and English. The English table is typed from
+// the Portuguese one, so a missing translation fails the typecheck.
+import { inboxEn, inboxPt } from './messages/inbox'
+import { sourcesEn, sourcesPt } from './messages/sources'
+
+const corePt = {
+  'app.title': 'Recupera',
+  'nav.inbox': 'Conversas',
+  'nav.sources': 'Fontes',
+  'nav.followups': 'Follow-ups',
+  'nav.settings': 'Configurações',
+  'nav.label': 'Navegação principal',
+  'common.loading': 'Carregando…',
+  'common.error': 'Algo deu errado: {message}',
+  'common.retry': 'Tentar de novo',
+  'inbox.title': 'Conversas',
+  'inbox.count': '{count} conversas',
+  'inbox.empty.noSources': 'Nenhuma fonte conectada ainda.',
+  'inbox.empty.noSourcesAction': 'Conectar uma loja',
+  'inbox.empty.noEvents':
+    'Nenhum evento recebido ainda. Envie um evento de teste pela plataforma para ver o primeiro cartão aqui.',
+  'inbox.selectPrompt': 'Escolha uma conversa para ver a jornada do cliente.',
+  'sources.title': 'Fontes',
+  'sources.empty': 'Nenhuma fonte ainda. Crie uma para receber eventos da sua loja.',
+  'sources.webhookUrl': 'URL do webhook',
+  'sources.lastEvent': 'Último evento',
+  'sources.never': 'nunca',
+  'followups.title': 'Follow-ups',
+  'followups.soon': 'Sequências de recuperação automáticas chegam em breve.',
+  'settings.title': 'Configurações',
+  'settings.language': 'Idioma',
+  'settings.receiver': 'Receptor de webhooks',
+  'settings.dataDir': 'Pasta de dados',
+  'settings.version': 'Versão',
+  'stage.checkout_started': 'Checkout iniciado',
+  'stage.cart_abandoned': 'Carrinho abandonado',
+  'stage.pix_generated': 'PIX pendente',
+  'stage.boleto_generated': 'Boleto pendente',
+  'stage.payment_pending': 'Pagamento pendente',
+  'stage.purchase_approved': 'Compra aprovada',
+  'stage.purchase_declined': 'Compra recusada',
+  'stage.purchase_refunded': 'Reembolsada',
+  'stage.refund_requested': 'Reembolso pedido',
+  'stage.chargeback': 'Chargeback',
+  'stage.purchase_canceled': 'Cancelada',
+  'stage.payment_expired': 'Pagamento expirado',
+  'stage.subscription_renewed': 'Assinatura renovada',
+  'stage.subscription_late': 'Assinatura atrasada',
+  'stage.subscription_canceled': 'Assinatura cancelada',
+} as const
+
+const coreEn: Record<keyof typeof corePt, string> = {
+  'app.title': 'Recupera',
+  'nav.inbox': 'Conversations',
+  'nav.sources': 'Sources',
+  'nav.followups': 'Follow-ups',
+  'nav.settings': 'Settings',
+  'nav.label': 'Main navigation',
+  'common.loading': 'Loading…',
+  'common.error': 'Something went wrong: {message}',
+  'common.retry': 'Try again',
+  'inbox.title': 'Conversations',
+  'inbox.count': '{count} conversations',
+  'inbox.empty.noSources': 'No store connected yet.',
+  'inbox.empty.noSourcesAction': 'Connect a store',
+  'inbox.empty.noEvents':
+    'No events received yet. Send a test event from your platform to see the first card here.',
+  'inbox.selectPrompt': "Pick a conversation to see the customer's journey.",
+  'sources.title': 'Sources',
+  'sources.empty': 'No sources yet. Create one to receive events from your store.',
+  'sources.webhookUrl': 'Webhook URL',
+  'sources.lastEvent': 'Last event',
+  'sources.never': 'never',
+  'followups.title': 'Follow-ups',
+  'followups.soon': 'Automatic recovery sequences are coming soon.',
+  'settings.title': 'Settings',
+  'settings.language': 'Language',
+  'settings.receiver': 'Webhook receiver',
+  'settings.dataDir': 'Data folder',
+  'settings.version': 'Version',
+  'stage.checkout_started': 'Checkout started',
+  'stage.cart_abandoned': 'Abandoned cart',
+  'stage.pix_generated': 'PIX pending',
+  'stage.boleto_generated': 'Boleto pending',
+  'stage.payment_pending': 'Payment pending',
+  'stage.purchase_approved': 'Purchase approved',
+  'stage.purchase_declined': 'Purchase declined',
+  'stage.purchase_refunded': 'Refunded',
+  'stage.refund_requested': 'Refund requested',
+  'stage.chargeback': 'Chargeback',
+  'stage.purchase_canceled': 'Canceled',
+  'stage.payment_expired': 'Payment expired',
+  'stage.subscription_renewed': 'Subscription renewed',
+  'stage.subscription_late': 'Subscription late',
+  'stage.subscription_canceled': 'Subscription canceled',
+}
+
+/** Feature strings live in messages/<feature>.ts; this composes them. */
+export const ptBR = { ...corePt, ...inboxPt, ...sourcesPt }
+
+export type MessageKey = keyof typeof ptBR
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...inboxEn, ...sourcesEn }
