@@ -10,7 +10,9 @@ import { toCommerceEvent } from './conversations/views'
 import { type Db, openDatabase } from './db/connection'
 import { toDeliveryView } from './ingest/delivery-log'
 import { GroupCommitter } from './ingest/group-commit'
+import { ABANDON_JOB, type AbandonPayload, abandonedEventFor } from './ingest/abandonment'
 import { Ingest, type IngestOutcome } from './ingest/ingest'
+import type { StoredEvent } from './ingest/store-events'
 import { Scheduler } from './jobs/jobs'
 import type { ReceiverLimits } from './receiver/limits'
 import { createReceiver, type Receiver } from './receiver/receiver'
@@ -47,6 +49,8 @@ export interface App {
   handlers: ApiHandlers
   receiverUrl: string
   ui: { url: string; token: string; server: UiServer } | null
+  /** Tells the UI about events stored outside the receiver (enrichment, timers, polls). */
+  announceEvents(stored: readonly StoredEvent[]): void
   info(): AppInfo
   close(): Promise<void>
 }
@@ -70,18 +74,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     reconnects: 0,
   }
 
-  const announce = (_source: unknown, outcome: IngestOutcome) => {
-    for (const stored of outcome.stored) {
-      const row = db.first(
-        db.kysely.selectFrom('events').selectAll().where('id', '=', stored.eventId),
-      )
+  const announceEvents = (stored: readonly StoredEvent[]) => {
+    for (const { eventId, conversationId } of stored) {
+      const row = db.first(db.kysely.selectFrom('events').selectAll().where('id', '=', eventId))
       if (!row) continue
       bus.emit({
         type: 'event.created',
         event: toCommerceEvent(row),
-        conversation: getSummary(db, stored.conversationId),
+        conversation: getSummary(db, conversationId),
       })
     }
+  }
+  const announce = (_source: unknown, outcome: IngestOutcome) => {
+    announceEvents(outcome.stored)
     const delivery = db.first(
       db.kysely.selectFrom('deliveries').selectAll().where('id', '=', outcome.deliveryRowId),
     )
@@ -92,6 +97,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         delivery: toDeliveryView(delivery),
       })
   }
+  scheduler.register(ABANDON_JOB, async (payload) => {
+    const { sourceId } = payload as AbandonPayload
+    const event = abandonedEventFor(db, payload as AbandonPayload, clock())
+    if (event) announceEvents(await ingest.storeDerived(sourceId, [event]))
+    return undefined
+  })
   const receiver = createReceiver({
     db,
     sources,
@@ -148,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     handlers,
     receiverUrl,
     ui,
+    announceEvents,
     info,
     async close() {
       await scheduler.stop()

@@ -10,16 +10,34 @@ export interface OrderStateChange {
   previousStage: string | null
 }
 
+/**
+ * The journey key of an event. Some events name only the order id (Shopify refunds, disputes,
+ * transactions) while the order itself is keyed by its checkout token: find that order first.
+ */
+export function resolveOrderKey(db: Db, sourceId: string, event: NormalizedEvent): string | null {
+  if (event.orderKey) return event.orderKey
+  if (!event.orderId) return null
+  const known = db.first(
+    db.kysely
+      .selectFrom('orders')
+      .select('order_key')
+      .where('source_id', '=', sourceId)
+      .where('order_id', '=', event.orderId)
+      .limit(1),
+  )
+  return known?.order_key ?? event.orderId
+}
+
 export function applyOrderState(
   db: Db,
   sourceId: string,
+  orderKey: string | null,
   event: NormalizedEvent,
   eventId: number,
   eventTime: number,
   contactId: string | null,
   now: number,
 ): OrderStateChange | null {
-  const orderKey = event.orderKey ?? event.orderId
   if (!orderKey) return null
   const existing = db.first(
     db.kysely

@@ -4,7 +4,8 @@
 import type { NormalizedEvent } from '../../shared/events'
 import { resolveContact } from '../conversations/contacts'
 import type { Db } from '../db/connection'
-import { applyOrderState } from './order-state'
+import { scheduleAbandonCheck } from './abandonment'
+import { applyOrderState, resolveOrderKey } from './order-state'
 
 /** Same order, type and time under another delivery id within this window: two webhooks. */
 const DUPLICATE_CONFIG_WINDOW_MS = 10 * 60_000
@@ -56,21 +57,92 @@ function storeOne(
       .where('dedup_key', '=', event.dedupKey),
   )
   if (seen) return null
-  if (isSecondSubscription(db, sourceId, event, occurredAt, now)) return null
+  const orderKey = resolveOrderKey(db, sourceId, event)
+  if (event.stage === 'checkout_started' && orderKey) {
+    const folded = foldCheckoutUpdate(db, sourceId, orderKey, event, occurredAt, now)
+    if (folded !== undefined) return folded
+  }
+  if (isSecondSubscription(db, sourceId, event, orderKey, occurredAt, now)) return null
   const link = resolveContact(db, event, now)
   const { lastInsertRowid } = db.run(
     db.kysely
       .insertInto('events')
-      .values(toRow(sourceId, event, occurredAt, now, link.contactId, link.conversationId)),
+      .values(
+        toRow(sourceId, event, orderKey, occurredAt, now, link.contactId, link.conversationId),
+      ),
   )
   const eventId = Number(lastInsertRowid)
-  const order = applyOrderState(db, sourceId, event, eventId, occurredAt, link.contactId, now)
+  const order = applyOrderState(
+    db,
+    sourceId,
+    orderKey,
+    event,
+    eventId,
+    occurredAt,
+    link.contactId,
+    now,
+  )
   if (!order || order.changed) touchConversation(db, link.conversationId, sourceId, event, now)
   else bumpActivity(db, link.conversationId, now)
+  if (event.stage === 'checkout_started' && orderKey)
+    scheduleAbandonCheck(db, sourceId, orderKey, now)
   return {
     eventId,
     conversationId: link.conversationId,
     contactId: link.contactId,
+    stage: event.stage,
+  }
+}
+
+/**
+ * Shopify sends checkouts/update many times per session: fold each into the checkout's one
+ * card (newest data wins) and push its abandonment timer back. Returns undefined when there
+ * is no card to fold into, null when the journey already moved past the checkout.
+ */
+function foldCheckoutUpdate(
+  db: Db,
+  sourceId: string,
+  orderKey: string,
+  event: NormalizedEvent,
+  occurredAt: number,
+  now: number,
+): StoredEvent | null | undefined {
+  const card = db.first(
+    db.kysely
+      .selectFrom('events')
+      .select(['id', 'occurred_at', 'contact_id', 'conversation_id'])
+      .where('source_id', '=', sourceId)
+      .where('order_key', '=', orderKey)
+      .where('stage', '=', 'checkout_started'),
+  )
+  if (!card?.contact_id || !card.conversation_id) return undefined
+  const order = db.first(
+    db.kysely
+      .selectFrom('orders')
+      .select('stage')
+      .where('source_id', '=', sourceId)
+      .where('order_key', '=', orderKey),
+  )
+  if (order && order.stage !== 'checkout_started') return null
+  if (occurredAt < card.occurred_at) return null
+  const row = toRow(
+    sourceId,
+    event,
+    orderKey,
+    occurredAt,
+    now,
+    card.contact_id,
+    card.conversation_id,
+  )
+  const { dedup_key: _keepFirstKey, received_at: _keepFirstReceipt, ...fresh } = row
+  db.run(db.kysely.updateTable('events').set(fresh).where('id', '=', card.id))
+  applyOrderState(db, sourceId, orderKey, event, card.id, occurredAt, card.contact_id, now)
+  bumpActivity(db, card.conversation_id, now)
+  scheduleAbandonCheck(db, sourceId, orderKey, now)
+  return {
+    eventId: card.id,
+    conversationId: card.conversation_id,
+    contactId: card.contact_id,
     stage: event.stage,
   }
 }
@@ -83,10 +155,10 @@ function isSecondSubscription(
   db: Db,
   sourceId: string,
   event: NormalizedEvent,
+  orderKey: string | null,
   occurredAt: number,
   now: number,
 ): boolean {
-  const orderKey = event.orderKey ?? event.orderId
   if (!event.deliveryId || !orderKey) return false
   const twin = db.first(
     db.kysely
@@ -150,6 +222,7 @@ function bumpActivity(db: Db, conversationId: string, now: number): void {
 function toRow(
   sourceId: string,
   e: NormalizedEvent,
+  orderKey: string | null,
   occurredAt: number,
   now: number,
   contactId: string,
@@ -166,7 +239,7 @@ function toRow(
     dedup_key: e.dedupKey,
     delivery_id: e.deliveryId,
     order_id: e.orderId,
-    order_key: e.orderKey ?? e.orderId,
+    order_key: orderKey,
     contact_id: contactId,
     conversation_id: conversationId,
     customer_name: e.customer.name,

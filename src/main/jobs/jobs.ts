@@ -11,6 +11,8 @@ export interface NewJob {
   runAt: number
   payload: unknown
   now: number
+  /** Re-schedule an existing job with this key instead of keeping the first one. */
+  replace?: boolean
 }
 
 /** Returns false when a job with the same unique key is already pending. */
@@ -27,7 +29,13 @@ export function enqueueJob(db: Db, job: NewJob): boolean {
         last_error: null,
         created_at: job.now,
       })
-      .onConflict((oc) => oc.column('unique_key').doNothing()),
+      .onConflict((oc) =>
+        job.replace
+          ? oc
+              .column('unique_key')
+              .doUpdateSet({ run_at: job.runAt, payload: JSON.stringify(job.payload) })
+          : oc.column('unique_key').doNothing(),
+      ),
   )
   return changes > 0
 }
