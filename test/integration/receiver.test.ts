@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { App } from '../../src/main/app'
 import { toCommerceEvent } from '../../src/main/conversations/views'
 import {
-  type TestSource,
   addSource,
   countEvents,
   deliver,
   fixture,
   lastDelivery,
   send,
+  type TestSource,
   testApp,
 } from '../helpers/app'
 
@@ -361,7 +361,7 @@ describe('exactly once', () => {
     const second = await deliver(app, source, Buffer.from(JSON.stringify(body)))
     expect(second.status).toBe(200)
     expect(countEvents(app, source.id)).toBe(1)
-    const [view] = await app.handlers.listSources()
+    const [view] = await app.handlers.listSources(undefined)
     expect(view!.duplicateConfig?.detail).toMatch(/two webhooks/)
   })
 })

@@ -46,7 +46,7 @@ export function abandonedEventFor(
       .where('source_id', '=', payload.sourceId)
       .where('order_key', '=', payload.orderKey),
   )
-  if (!order || order.stage !== 'checkout_started') return null
+  if (order?.stage !== 'checkout_started') return null
   const row = db.first(
     db.kysely.selectFrom('events').selectAll().where('id', '=', order.last_event_id),
   )
