@@ -47,9 +47,13 @@ async function start(): Promise<void> {
     uiPort: null,
     headless: false,
   })
-  ipcMain.handle(IPC_CHANNEL, (_event, method: unknown, input: unknown) =>
-    dispatch(core!.handlers, String(method), input),
-  )
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+    // Only our own page may call the API, never a frame that navigated elsewhere.
+    if (!event.senderFrame?.url.startsWith('file://')) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'unknown sender' } }
+    }
+    return dispatch(core!.handlers, String(method), input)
+  })
   core.bus.subscribe((event) => window?.webContents.send(IPC_EVENT_CHANNEL, event))
   window = createWindow()
 }
