@@ -2,26 +2,36 @@
 // shell, `recupera serve`, the CLI, the tests and the benchmarks all build the app here.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AppInfo, TunnelStatus } from '../shared/api'
+import type { AppInfo } from '../shared/api'
 import { type ApiHandlers, createHandlers } from './api/handlers'
 import { createUiServer, type UiServer } from './api/ui-server'
 import { getSummary } from './conversations/inbox'
 import { toCommerceEvent } from './conversations/views'
 import { type Db, openDatabase } from './db/connection'
+import type { EventRow } from './db/schema'
 import { ABANDON_JOB, type AbandonPayload, abandonedEventFor } from './ingest/abandonment'
-import { toDeliveryView } from './ingest/delivery-log'
+import {
+  DELIVERY_VIEW_COLUMNS,
+  type DeliveryViewRow,
+  pruneDeliveryBodies,
+  toDeliveryView,
+} from './ingest/delivery-log'
 import { GroupCommitter } from './ingest/group-commit'
 import { Ingest, type IngestOutcome } from './ingest/ingest'
 import type { StoredEvent } from './ingest/store-events'
 import { Scheduler } from './jobs/jobs'
 import type { ReceiverLimits } from './receiver/limits'
 import { createReceiver, type Receiver } from './receiver/receiver'
+import { type RegistrationService, wireRegistration } from './registration'
 import { createSecretBox, type KeyStore, keyFileStore } from './secrets/secret-box'
 import { Sources } from './sources/sources'
+import { TunnelManager, type TunnelOptions } from './tunnel'
 import { EventBus } from './util/events-bus'
 import { type Clock, systemClock } from './util/time'
 
 export const VERSION = '0.1.0'
+
+const BODY_RETENTION_MS = 30 * 24 * 3600_000
 
 export interface AppOptions {
   dataDir: string
@@ -36,6 +46,10 @@ export interface AppOptions {
   limits?: Partial<ReceiverLimits>
   headless?: boolean
   schedulerIntervalMs?: number
+  /** How often Nuvemshop abandoned checkouts are polled (default 15 min). */
+  checkoutPollMs?: number
+  /** Default: no tunnel (`recupera serve` defaults to localtunnel). */
+  tunnel?: TunnelOptions
 }
 
 export interface App {
@@ -48,9 +62,13 @@ export interface App {
   receiver: Receiver
   handlers: ApiHandlers
   receiverUrl: string
+  /** Tunnel status and `onUrlChange(listener)` (see src/main/tunnel/manager.ts). */
+  tunnel: TunnelManager
   ui: { url: string; token: string; server: UiServer } | null
   /** Tells the UI about events stored outside the receiver (enrichment, timers, polls). */
   announceEvents(stored: readonly StoredEvent[]): void
+  /** Webhook registration; `registration.onPublicUrlChanged(url)` repoints every source. */
+  registration: RegistrationService
   info(): AppInfo
   close(): Promise<void>
 }
@@ -65,18 +83,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const committer = new GroupCommitter(db)
   const ingest = new Ingest(db, committer, clock)
   const scheduler = new Scheduler(db, clock, options.schedulerIntervalMs)
-  const tunnel: TunnelStatus = {
-    provider: 'none',
-    state: 'off',
-    publicUrl: null,
-    lastProbeAt: null,
-    lastError: null,
-    reconnects: 0,
-  }
 
+  // Announcing runs once per delivery on the hot path: plain prepared statements (no query
+  // building per call), and the delivery view without its raw body.
+  const readEvent = db.sqlite.prepare('SELECT * FROM events WHERE id = ?')
+  const readDelivery = db.sqlite.prepare(
+    `SELECT ${DELIVERY_VIEW_COLUMNS.join(', ')} FROM deliveries WHERE id = ?`,
+  )
   const announceEvents = (stored: readonly StoredEvent[]) => {
     for (const { eventId, conversationId } of stored) {
-      const row = db.first(db.kysely.selectFrom('events').selectAll().where('id', '=', eventId))
+      const row = readEvent.get(eventId) as EventRow | undefined
       if (!row) continue
       bus.emit({
         type: 'event.created',
@@ -87,9 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   const announce = (_source: unknown, outcome: IngestOutcome) => {
     announceEvents(outcome.stored)
-    const delivery = db.first(
-      db.kysely.selectFrom('deliveries').selectAll().where('id', '=', outcome.deliveryRowId),
-    )
+    const delivery = readDelivery.get(outcome.deliveryRowId) as DeliveryViewRow | undefined
     if (delivery)
       bus.emit({
         type: 'delivery.logged',
@@ -112,22 +126,36 @@ export async function createApp(options: AppOptions): Promise<App> {
     limits: options.limits,
     onIngested: announce,
     onRefused: (sourceId, id) => {
-      const delivery = db.first(db.kysely.selectFrom('deliveries').selectAll().where('id', '=', id))
+      const delivery = readDelivery.get(id) as DeliveryViewRow | undefined
       if (delivery)
         bus.emit({ type: 'delivery.logged', sourceId, delivery: toDeliveryView(delivery) })
     },
   })
   const receiverUrl = await receiver.listen(options.receiverPort ?? 4010)
-  const webhookBase = () => tunnel.publicUrl ?? receiverUrl
+  const tunnel = new TunnelManager({
+    db,
+    bus,
+    receiverPort: Number(new URL(receiverUrl).port),
+    options: options.tunnel ?? { provider: 'none' },
+  })
+  const webhookBase = () => tunnel.publicUrl() ?? receiverUrl
   const info = (): AppInfo => ({
     version: VERSION,
     dataDir: options.dataDir,
     receiverUrl,
-    publicUrl: tunnel.publicUrl,
-    tunnel: { ...tunnel },
+    publicUrl: tunnel.publicUrl(),
+    tunnel: tunnel.status(),
     headless: options.headless ?? true,
   })
-  const handlers = createHandlers({ db, sources, bus, clock, info, webhookBase })
+  const registration = wireRegistration({
+    ...{ db, sources, bus, clock, scheduler, info, webhookBase },
+    storeDerived: (sourceId, events) => ingest.storeDerived(sourceId, events),
+    announce: announceEvents,
+    checkoutPollMs: options.checkoutPollMs,
+  })
+  // A new public URL: repoint automatically registered sources, flag the manual ones.
+  tunnel.onUrlChange((url) => registration.onPublicUrlChanged(url))
+  const handlers = createHandlers({ db, sources, bus, clock, info, webhookBase, registration })
 
   let ui: App['ui'] = null
   if (options.uiPort !== null) {
@@ -147,6 +175,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   }
   scheduler.start()
+  // Raw bodies help troubleshooting but are customer data: keep them 30 days, the log lines forever.
+  const pruneBodies = () => pruneDeliveryBodies(db, clock() - BODY_RETENTION_MS)
+  pruneBodies()
+  const pruneTimer = setInterval(pruneBodies, 3600_000)
+  pruneTimer.unref()
+  tunnel.start()
 
   return {
     db,
@@ -158,10 +192,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     receiver,
     handlers,
     receiverUrl,
+    tunnel,
     ui,
     announceEvents,
+    registration,
     info,
     async close() {
+      await tunnel.stop()
+      clearInterval(pruneTimer)
       await scheduler.stop()
       await receiver.close()
       await ui?.server.close()

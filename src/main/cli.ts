@@ -5,16 +5,22 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createApp } from './app'
 import { runEventsCommand, runInspectCommand, runSourceCommand } from './cli/commands'
+import { announceReady, runTunnelCommand, tunnelOptionsFromFlags } from './cli/tunnel-command'
 import { defaultDataDir } from './paths'
+import { unlimitedRates } from './receiver/limits'
 
 const USAGE = `usage:
-  recupera serve [--data-dir DIR] [--port N] [--ui-port N] [--no-tunnel]
+  recupera serve [--data-dir DIR] [--port N] [--ui-port N] [--no-tunnel] [--rate-limit off]
+                 [--tunnel localtunnel|url|none] [--tunnel-host URL] [--public-url URL]
   recupera source add --platform kiwify|hotmart|nuvemshop|shopify --name NAME [--secret S]
                       [--store-id ID --api-token T --api-base URL] [--checkout-url URL] [--json]
   recupera source list [--json]
   recupera source remove ID
+  recupera source register ID [--url PUBLIC_URL] [--json]   (automatic webhook registration)
+  recupera source test ID [--url PUBLIC_URL] [--receiver-port N] [--json]   (signed test event)
   recupera events [--source ID] [--limit N] [--json]
   recupera inspect --platform P [--topic T] FILE [--json]
+  recupera tunnel status [--json]
 All commands take --data-dir DIR (default: $RECUPERA_DATA_DIR or the desktop app's folder).`
 
 export async function main(argv: string[]): Promise<number> {
@@ -28,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
       return runEventsCommand(rest)
     case 'inspect':
       return runInspectCommand(rest)
+    case 'tunnel':
+      return runTunnelCommand(rest)
     case undefined:
     case 'help':
     case '--help':
@@ -58,15 +66,22 @@ async function serve(args: string[]): Promise<number> {
       tunnel: { type: 'string' },
       'tunnel-host': { type: 'string' },
       'public-url': { type: 'string' },
+      'rate-limit': { type: 'string' },
     },
   })
+  // Benchmarks switch the receiver's rate limits off (flag or RECUPERA_RATE_LIMIT=off).
+  const rateLimit = values['rate-limit'] ?? process.env.RECUPERA_RATE_LIMIT ?? 'on'
+  if (rateLimit !== 'on' && rateLimit !== 'off') throw new Error('--rate-limit is on or off')
   const dataDir = values['data-dir'] ?? defaultDataDir()
+  const tunnel = tunnelOptionsFromFlags(values)
   const app = await createApp({
     dataDir,
     receiverPort: port(values.port, 4010),
     uiPort: port(values['ui-port'], 4011),
     rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
     headless: true,
+    limits: rateLimit === 'off' ? unlimitedRates : undefined,
+    tunnel,
   })
   const ready = {
     event: 'ready',
@@ -74,12 +89,14 @@ async function serve(args: string[]): Promise<number> {
     uiUrl: `${app.ui!.url}/?token=${app.ui!.token}`,
     dataDir,
   }
-  process.stdout.write(`${JSON.stringify(ready)}\n`)
-  await new Promise<void>((resolve) => {
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  // Held up to 3 s for the tunnel, so the ready line can carry publicUrl.
+  await announceReady(app, ready)
+  await stopped
   await app.close()
   process.stdout.write(`${JSON.stringify({ event: 'stopped' })}\n`)
   return 0

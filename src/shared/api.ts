@@ -69,6 +69,10 @@ export interface SourceView {
   createdAt: string
   lastEventAt: string | null
   duplicateConfig: { at: string; detail: string } | null
+  /** Automatic registration state as last checked (see RegistrationView). */
+  registrationStatus: string | null
+  /** Which platform API credentials are stored (names only, never values). */
+  credentialFields: string[]
 }
 
 export interface CreateSourceInput {
@@ -80,6 +84,98 @@ export interface CreateSourceInput {
   apiToken?: string
   apiBase?: string
   checkoutUrl?: string
+  /** Kiwify API (automatic registration): client credentials and the account id. */
+  clientId?: string
+  clientSecret?: string
+  accountId?: string
+  /** Shopify: `minha-loja.myshopify.com` and an Admin API access token. */
+  shopDomain?: string
+  adminToken?: string
+}
+
+export interface UpdateSourceInput {
+  id: string
+  name?: string
+  enabled?: boolean
+  checkoutUrl?: string | null
+  apiBase?: string | null
+  storeId?: string | null
+  /** Platform credentials to set (merged into the stored ones; empty string removes one). */
+  credentials?: Partial<
+    Record<
+      'apiToken' | 'clientId' | 'clientSecret' | 'accountId' | 'shopDomain' | 'adminToken',
+      string
+    >
+  >
+}
+
+/**
+ * Webhook registration on the platform. `status`: 'registered', 'manual' (the owner pastes the
+ * URL), 'needs_manual_update' (the public URL changed: paste the new one), 'unregistered',
+ * 'incomplete: …' (a check found missing or stale webhooks) or 'failed: …'.
+ */
+export interface RegistrationView {
+  sourceId: string
+  mode: 'automatic' | 'manual'
+  status: string | null
+  url: string | null
+  subscriptions: { id: string; topic: string }[]
+  checkedAt: string | null
+  problems: string[]
+  /** 'local_url': the URL only works on this computer (no tunnel): the platform cannot reach it. */
+  warning: 'local_url' | null
+}
+
+export type HealthWarningCode =
+  | 'disabled'
+  | 'tunnel_down'
+  | 'local_url'
+  | 'no_events'
+  | 'refusals'
+  | 'duplicate_config'
+  | 'registration_failed'
+  | 'needs_manual_update'
+  | 'rotating'
+  | 'no_credentials'
+
+export interface HealthWarning {
+  code: HealthWarningCode
+  /** Hours without events (`no_events`), refusals in 24 h (`refusals`), or details. */
+  hours?: number
+  count?: number
+  detail?: string
+}
+
+export interface SourceHealth {
+  sourceId: string
+  tunnel: TunnelStatus
+  webhookUrl: string
+  lastEventAt: string | null
+  lastDeliveryAt: string | null
+  deliveries24h: { total: number; stored: number; duplicate: number; refused: number }
+  /** Latest refused deliveries in the last 24 h, newest first, with the reason. */
+  refusals: { at: string; outcome: string; httpStatus: number; reason: string | null }[]
+  duplicateConfig: { at: string; detail: string } | null
+  registration: RegistrationView
+  warnings: HealthWarning[]
+}
+
+export interface TestEventResult {
+  /** Where the test was posted: the public URL when a tunnel is up, else the local receiver. */
+  url: string
+  via: 'public' | 'local'
+  httpStatus: number
+  outcome: string | null
+  reason: string | null
+  /** Why the public URL could not be used, when it fell back to the local receiver. */
+  publicError: string | null
+}
+
+export interface RotatedSecret {
+  source: SourceView
+  /** The new secret (shown once); the old one stays valid until confirmRotation. */
+  secret: string
+  registration: RegistrationView | null
 }
 
 export interface CreatedSource {
@@ -131,6 +227,8 @@ export interface InboxQuery {
 export interface InboxPage {
   items: ConversationSummary[]
   total: number
+  /** Conversations with unread activity, ignoring filters (the tray badge). */
+  unreadConversations: number
 }
 
 export interface ContactView {
@@ -184,6 +282,14 @@ export interface ApiInputs {
   createSource: CreateSourceInput
   removeSource: { id: string }
   revealSecret: { id: string }
+  updateSource: UpdateSourceInput
+  registerSource: { id: string }
+  unregisterSource: { id: string }
+  checkRegistration: { id: string }
+  sourceHealth: { id: string }
+  sendTestEvent: { id: string }
+  rotateSecret: { id: string; secret?: string }
+  confirmRotation: { id: string }
   listDeliveries: { sourceId: string; limit?: number }
   listInbox: InboxQuery
   getConversation: { id: string }
@@ -202,6 +308,14 @@ export interface ApiOutputs {
   createSource: CreatedSource
   removeSource: { removed: boolean }
   revealSecret: { secrets: string[] }
+  updateSource: SourceView
+  registerSource: RegistrationView
+  unregisterSource: RegistrationView
+  checkRegistration: RegistrationView
+  sourceHealth: SourceHealth
+  sendTestEvent: TestEventResult
+  rotateSecret: RotatedSecret
+  confirmRotation: SourceView
   listDeliveries: DeliveryView[]
   listInbox: InboxPage
   getConversation: ConversationDetail

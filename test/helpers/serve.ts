@@ -68,7 +68,7 @@ export function startServe(
         token: url.searchParams.get('token')!,
         stop: (signal = 'SIGTERM') =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done(child.exitCode)
+            if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode)
             child.once('exit', (code) => done(code))
             child.kill(signal)
           }),

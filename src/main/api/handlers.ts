@@ -12,6 +12,7 @@ import type {
 import { getConversation, getSummary, listInbox, toNote } from '../conversations/inbox'
 import type { Db } from '../db/connection'
 import { listDeliveries } from '../ingest/delivery-log'
+import { type RegistrationService, sourceOperations } from '../registration'
 import { SourceError, type Sources } from '../sources/sources'
 import type { EventBus } from '../util/events-bus'
 import type { Clock } from '../util/time'
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   info: () => AppInfo
   /** Base URL for webhook URLs: the public one when a tunnel is up. */
   webhookBase: () => string
+  /** Registration, health, test events, rotation: see src/main/registration. */
+  registration: RegistrationService
 }
 
 export type ApiHandlers = {
@@ -62,16 +65,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     getSettings: () => loadSettings(db),
     updateSettings: (patch: Partial<Settings>) => saveSettings(db, patch),
     listSources: () => sources.rows().map((row) => sources.view(row, deps.webhookBase())),
-    createSource: (input) => {
-      const { row, source } = sources.create(input)
-      bus.emit({ type: 'sources.changed' })
-      return { source: sources.view(row, deps.webhookBase()), secret: source.secrets[0]! }
-    },
-    removeSource: ({ id }) => {
-      const removed = sources.remove(id)
-      if (removed) bus.emit({ type: 'sources.changed' })
-      return { removed }
-    },
+    ...sourceOperations(deps.registration),
     revealSecret: ({ id }) => ({ secrets: sources.secretsOf(sources.row(id)) }),
     listDeliveries: ({ sourceId, limit }) => listDeliveries(db, sourceId, limit ?? 100),
     listInbox: (query) => listInbox(db, query),

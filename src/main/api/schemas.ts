@@ -7,6 +7,15 @@ import { PLATFORMS, STAGES } from '../../shared/events'
 const id = z.string().min(1).max(100)
 const platform = z.enum(PLATFORMS)
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000)
+const credential = z.string().trim().min(4).max(500)
+const shopDomain = z
+  .string()
+  .trim()
+  .regex(
+    /^(https?:\/\/)?[a-z0-9][a-z0-9.-]*[a-z0-9](\/.*)?$/i,
+    'a shop domain like minha-loja.myshopify.com',
+  )
+  .max(300)
 
 export const inputSchemas = {
   appInfo: z.undefined(),
@@ -33,10 +42,44 @@ export const inputSchemas = {
       apiToken: z.string().trim().min(4).max(500).optional(),
       apiBase: httpUrl.optional(),
       checkoutUrl: httpUrl.optional(),
+      clientId: credential.optional(),
+      clientSecret: credential.optional(),
+      accountId: z.string().trim().min(1).max(200).optional(),
+      shopDomain: shopDomain.optional(),
+      adminToken: credential.optional(),
     })
     .strict(),
   removeSource: z.object({ id }).strict(),
   revealSecret: z.object({ id }).strict(),
+  updateSource: z
+    .object({
+      id,
+      name: z.string().trim().min(1).max(100).optional(),
+      enabled: z.boolean().optional(),
+      checkoutUrl: httpUrl.nullable().optional(),
+      apiBase: httpUrl.nullable().optional(),
+      storeId: z.string().trim().regex(/^\d+$/, 'store id is a number').nullable().optional(),
+      credentials: z
+        .object({
+          apiToken: z.string().trim().max(500),
+          clientId: z.string().trim().max(500),
+          clientSecret: z.string().trim().max(500),
+          accountId: z.string().trim().max(200),
+          shopDomain: z.string().trim().max(300),
+          adminToken: z.string().trim().max(500),
+        })
+        .partial()
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  registerSource: z.object({ id }).strict(),
+  unregisterSource: z.object({ id }).strict(),
+  checkRegistration: z.object({ id }).strict(),
+  sourceHealth: z.object({ id }).strict(),
+  sendTestEvent: z.object({ id }).strict(),
+  rotateSecret: z.object({ id, secret: z.string().trim().min(4).max(500).optional() }).strict(),
+  confirmRotation: z.object({ id }).strict(),
   listDeliveries: z
     .object({ sourceId: id, limit: z.number().int().min(1).max(1000).optional() })
     .strict(),

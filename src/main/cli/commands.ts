@@ -6,12 +6,14 @@ import { parseArgs } from 'node:util'
 import { PLATFORMS, type Platform } from '../../shared/events'
 import { inputSchemas } from '../api/schemas'
 import { toCommerceEvent } from '../conversations/views'
-import { openDatabase } from '../db/connection'
+import { type Db, openDatabase } from '../db/connection'
 import { defaultDataDir } from '../paths'
 import { adapterFor } from '../platforms'
 import { createSecretBox, keyFileStore } from '../secrets/secret-box'
 import { Sources } from '../sources/sources'
+import { isLive, readTunnelStatus } from '../tunnel/status-store'
 import { systemClock } from '../util/time'
+import { runSourceExtra } from './source-extra'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -21,11 +23,21 @@ async function openCore(dataDir: string) {
   return { db, sources, close: () => db.close() }
 }
 
-/** Webhook URLs printed by the CLI use the receiver's default local address. */
-const localBase = (port = 4010) => `http://127.0.0.1:${port}`
+/**
+ * Webhook URLs printed by the CLI: the public one while a running `serve` has its tunnel up,
+ * else the receiver's local address.
+ */
+function webhookBase(db: Db, port = 4010): string {
+  const tunnel = readTunnelStatus(db)
+  if (tunnel && isLive(tunnel) && tunnel.status.state === 'up' && tunnel.status.publicUrl) {
+    return tunnel.status.publicUrl
+  }
+  return `http://127.0.0.1:${port}`
+}
 
 export async function runSourceCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args
+  if (sub === 'register' || sub === 'test') return runSourceExtra(sub, rest)
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -43,7 +55,10 @@ export async function runSourceCommand(args: string[]): Promise<number> {
     },
   })
   const core = await openCore(values['data-dir'] ?? defaultDataDir())
-  const base = localBase(values['receiver-port'] ? Number(values['receiver-port']) : undefined)
+  const base = webhookBase(
+    core.db,
+    values['receiver-port'] ? Number(values['receiver-port']) : undefined,
+  )
   try {
     if (sub === 'add') {
       const parsed = inputSchemas.createSource.safeParse({
@@ -99,7 +114,7 @@ export async function runSourceCommand(args: string[]): Promise<number> {
       out(values.json ? JSON.stringify({ removed }) : removed ? `removed ${id}` : `no source ${id}`)
       return removed ? 0 : 1
     }
-    process.stderr.write('usage: recupera source add|list|remove …\n')
+    process.stderr.write('usage: recupera source add|list|remove|register|test …\n')
     return 2
   } finally {
     await core.close()

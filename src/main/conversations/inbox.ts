@@ -1,5 +1,6 @@
-// Inbox and conversation queries. Filtering and search run in SQLite (indexed columns), never
-// by loading everything into the renderer.
+// Inbox and conversation queries. Filtering and search run in SQLite (indexed columns and the
+// `inbox_fts` trigram index of migration 0002), never by loading everything into the renderer.
+import { type SqlBool, sql } from 'kysely'
 import type {
   ConversationDetail,
   ConversationSummary,
@@ -14,6 +15,9 @@ import type { Db } from '../db/connection'
 import { iso } from '../util/time'
 import { maskDocument, toCommerceEvent, toSummary } from './views'
 
+const DEFAULT_LIMIT = 100
+const MAX_LIMIT = 500
+
 function summaries(db: Db) {
   return db.kysely
     .selectFrom('conversations')
@@ -22,40 +26,88 @@ function summaries(db: Db) {
     .select(['contacts.name', 'contacts.email', 'contacts.phone'])
 }
 
-export function listInbox(db: Db, q: InboxQuery): InboxPage {
-  let query = summaries(db)
+/** Conversations matching the filters, before any join or order. */
+function filtered(db: Db, q: InboxQuery, search: SearchSubquery | null, dense = false) {
+  let query = db.kysely.selectFrom('conversations')
   if (q.status) query = query.where('conversations.status', '=', q.status)
   if (q.stage) query = query.where('conversations.last_stage', '=', q.stage)
   if (q.platform) query = query.where('conversations.last_platform', '=', q.platform)
   if (q.sourceId) query = query.where('conversations.last_source_id', '=', q.sourceId)
-  const term = q.search?.trim()
-  if (term) {
-    const like = `%${term.toLowerCase().replace(/[%_]/g, '')}%`
-    const digits = term.replace(/\D/g, '')
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['contacts.name']), 'like', like),
-        eb('contacts.email', 'like', like),
-        ...(digits.length >= 4 ? [eb('contacts.phone', 'like', `%${digits.slice(-8)}%`)] : []),
-        eb(
-          'conversations.contact_id',
-          'in',
-          eb.selectFrom('events').select('contact_id').where('order_id', '=', term),
-        ),
-      ]),
-    )
+  if (search) {
+    // Many matches: walk the activity index and stop at the page (the unary + keeps SQLite from
+    // choosing the contact_id index); few matches: look them up and sort the handful.
+    const column = dense ? sql`+conversations.contact_id` : sql`conversations.contact_id`
+    query = query.where(sql<SqlBool>`${column} in (${search})`)
   }
-  const total =
-    db.first(query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0
-  const rows = db.all(
-    query
-      .orderBy('conversations.last_activity_at', 'desc')
-      .orderBy('conversations.id')
-      .limit(Math.min(q.limit ?? 100, 500))
-      .offset(q.offset ?? 0),
-  )
-  return { items: rows.map(toSummary), total: Number(total) }
+  return query
 }
+
+/** Above this many matches a search page is cheaper read in activity order than sorted. */
+const DENSE_MATCHES = 500
+
+export function listInbox(db: Db, q: InboxQuery): InboxPage {
+  const search = searchSubquery(q.search)
+  const total = Number(
+    db.first(filtered(db, q, search).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
+  )
+  // Ids first, rows second: OFFSET then skips index entries, not joined rows.
+  const ids = db
+    .all(
+      filtered(db, q, search, total > DENSE_MATCHES)
+        .select('conversations.id')
+        // Both descending, so SQLite walks conversations_by_activity_id backwards: no sort.
+        .orderBy('conversations.last_activity_at', 'desc')
+        .orderBy('conversations.id', 'desc')
+        .limit(Math.min(q.limit ?? DEFAULT_LIMIT, MAX_LIMIT))
+        .offset(q.offset ?? 0),
+    )
+    .map((r) => r.id)
+  const rows =
+    ids.length === 0
+      ? []
+      : db.all(
+          summaries(db)
+            .where('conversations.id', 'in', ids)
+            .orderBy('conversations.last_activity_at', 'desc')
+            .orderBy('conversations.id', 'desc'),
+        )
+  const unread =
+    db.first(
+      db.kysely
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('unread', '>', 0),
+    )?.n ?? 0
+  return { items: rows.map(toSummary), total, unreadConversations: Number(unread) }
+}
+
+type SearchSubquery = ReturnType<typeof sql>
+
+/**
+ * The contact ids a search matches, by name, e-mail, phone digits (any format: the last 8
+ * digits, so a number typed with or without the ninth digit or the country code matches) and
+ * order id. Terms of 3+ characters use the trigram index; shorter ones scan the small search
+ * documents.
+ */
+export function searchSubquery(raw: string | undefined): SearchSubquery | null {
+  const term = raw?.trim().replace(/^#/, '') ?? ''
+  if (term === '') return null
+  const digits = term.replace(/\D/g, '')
+  const phoneLike = /^[\d\s()+.-]+$/.test(term) && digits.length >= 3
+  const phoneKey = digits.length > 8 ? digits.slice(-8) : digits
+  if ([...term].length < 3) {
+    const like = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+    return sql`select contact_id from inbox_search where name like ${like} escape '\\'
+      or email like ${like} escape '\\' or orders like ${like} escape '\\'`
+  }
+  const parts = [`{name email orders} : ${phrase(term)}`]
+  if (phoneLike && phoneKey.length >= 3) parts.push(`phone : ${phrase(phoneKey)}`)
+  return sql`select s.contact_id from inbox_fts f join inbox_search s on s.id = f.rowid
+    where inbox_fts match ${parts.join(' OR ')}`
+}
+
+/** An FTS5 string literal: the trigram tokenizer matches it as a substring. */
+const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`
 
 export function getSummary(db: Db, id: string): ConversationSummary | null {
   const row = db.first(summaries(db).where('conversations.id', '=', id))
@@ -72,7 +124,7 @@ export function getConversation(db: Db, id: string): ConversationDetail | null {
     db.kysely
       .selectFrom('events')
       .selectAll()
-      .where('contact_id', '=', row.contact_id)
+      .where('conversation_id', '=', id)
       .orderBy('occurred_at')
       .orderBy('id'),
   )

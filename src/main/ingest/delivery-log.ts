@@ -33,23 +33,36 @@ export interface DeliveryRecord {
 }
 
 export function logDelivery(db: Db, d: DeliveryRecord): number {
-  const { lastInsertRowid } = db.run(
-    db.kysely.insertInto('deliveries').values({
-      source_id: d.sourceId,
-      received_at: d.receivedAt,
-      event_type: d.eventType,
-      verified: d.verified ? 1 : 0,
-      reason: d.reason,
-      outcome: d.outcome,
-      http_status: d.httpStatus,
-      dedup_key: d.dedupKey,
-      delivery_id: d.deliveryId,
-      body: d.body,
-      body_size: d.bodySize,
-    }),
-  )
+  // One insert per request on the hot path: a cached prepared statement (see Db.insert).
+  const { lastInsertRowid } = db.insert('deliveries', {
+    source_id: d.sourceId,
+    received_at: d.receivedAt,
+    event_type: d.eventType,
+    verified: d.verified ? 1 : 0,
+    reason: d.reason,
+    outcome: d.outcome,
+    http_status: d.httpStatus,
+    dedup_key: d.dedupKey,
+    delivery_id: d.deliveryId,
+    body: d.body,
+    body_size: d.bodySize,
+  })
   return Number(lastInsertRowid)
 }
+
+/** The columns a DeliveryView needs (the raw body stays on disk). */
+export const DELIVERY_VIEW_COLUMNS = [
+  'id',
+  'source_id',
+  'received_at',
+  'event_type',
+  'verified',
+  'reason',
+  'outcome',
+  'http_status',
+  'dedup_key',
+] as const satisfies readonly (keyof DeliveryRow)[]
+export type DeliveryViewRow = Pick<DeliveryRow, (typeof DELIVERY_VIEW_COLUMNS)[number]>
 
 export function listDeliveries(db: Db, sourceId: string, limit: number): DeliveryView[] {
   const rows = db.all(

@@ -35,7 +35,7 @@ export function storeEvents(
     else result.duplicates++
   }
   if (result.stored.length > 0) {
-    db.run(db.kysely.updateTable('sources').set({ last_event_at: now }).where('id', '=', sourceId))
+    db.statement('UPDATE sources SET last_event_at = ? WHERE id = ?').run(now, sourceId)
   }
   return result
 }
@@ -49,13 +49,9 @@ function storeOne(
   const occurredAt = Date.parse(event.occurredAt) || now
   // A platform retry carries a dedup key already stored: nothing new. Checked first (inside the
   // same transaction, so no race) so that a retry creates no contact either.
-  const seen = db.first(
-    db.kysely
-      .selectFrom('events')
-      .select('id')
-      .where('source_id', '=', sourceId)
-      .where('dedup_key', '=', event.dedupKey),
-  )
+  const seen = db
+    .statement('SELECT id FROM events WHERE source_id = ? AND dedup_key = ?')
+    .get(sourceId, event.dedupKey)
   if (seen) return null
   const orderKey = resolveOrderKey(db, sourceId, event)
   if (event.stage === 'checkout_started' && orderKey) {
@@ -64,12 +60,9 @@ function storeOne(
   }
   if (isSecondSubscription(db, sourceId, event, orderKey, occurredAt, now)) return null
   const link = resolveContact(db, event, now)
-  const { lastInsertRowid } = db.run(
-    db.kysely
-      .insertInto('events')
-      .values(
-        toRow(sourceId, event, orderKey, occurredAt, now, link.contactId, link.conversationId),
-      ),
+  const { lastInsertRowid } = db.insert(
+    'events',
+    toRow(sourceId, event, orderKey, occurredAt, now, link.contactId, link.conversationId),
   )
   const eventId = Number(lastInsertRowid)
   const order = applyOrderState(
@@ -192,31 +185,28 @@ function touchConversation(
   event: NormalizedEvent,
   now: number,
 ): void {
-  db.run(
-    db.kysely
-      .updateTable('conversations')
-      .set((eb) => ({
-        last_activity_at: now,
-        last_stage: event.stage,
-        last_total_minor: event.totalMinor,
-        last_currency: event.currency,
-        last_platform: event.platform,
-        last_source_id: sourceId,
-        unread: eb('unread', '+', 1),
-        // New commerce activity reopens a resolved conversation: there is something to do.
-        status: 'open',
-      }))
-      .where('id', '=', conversationId),
+  // Hand-written SQL (cached statement): this runs once per stored event.
+  // New commerce activity reopens a resolved conversation: there is something to do.
+  db.statement(
+    `UPDATE conversations SET last_activity_at = ?, last_stage = ?, last_total_minor = ?,
+       last_currency = ?, last_platform = ?, last_source_id = ?, unread = unread + 1,
+       status = 'open'
+     WHERE id = ?`,
+  ).run(
+    now,
+    event.stage,
+    event.totalMinor,
+    event.currency,
+    event.platform,
+    sourceId,
+    conversationId,
   )
 }
 
 function bumpActivity(db: Db, conversationId: string, now: number): void {
-  db.run(
-    db.kysely
-      .updateTable('conversations')
-      .set((eb) => ({ last_activity_at: now, unread: eb('unread', '+', 1) }))
-      .where('id', '=', conversationId),
-  )
+  db.statement(
+    'UPDATE conversations SET last_activity_at = ?, unread = unread + 1 WHERE id = ?',
+  ).run(now, conversationId)
 }
 
 function toRow(

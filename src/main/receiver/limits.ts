@@ -15,6 +15,8 @@ export class TokenBucket {
 
   /** Takes a token; returns 0 when allowed, else the seconds until one is available. */
   take(now: number): number {
+    // An infinite rate means "no limit" (benchmarks, `serve --rate-limit off`).
+    if (this.ratePerSec === Number.POSITIVE_INFINITY) return 0
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSec)
     this.last = now
     if (this.tokens >= 1) {
@@ -47,6 +49,17 @@ export const defaultLimits: ReceiverLimits = {
   perSourceBurst: 2000,
   globalRatePerSec: 1000,
   globalBurst: 5000,
+}
+
+/** The rate limits switched off: for benchmarks on 127.0.0.1, never for a tunnelled receiver. */
+export const unlimitedRates: Pick<
+  ReceiverLimits,
+  'perSourceRatePerSec' | 'perSourceBurst' | 'globalRatePerSec' | 'globalBurst'
+> = {
+  perSourceRatePerSec: Number.POSITIVE_INFINITY,
+  perSourceBurst: Number.POSITIVE_INFINITY,
+  globalRatePerSec: Number.POSITIVE_INFINITY,
+  globalBurst: Number.POSITIVE_INFINITY,
 }
 
 export class RateLimiter {

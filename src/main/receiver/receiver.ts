@@ -36,7 +36,10 @@ const log = createLogger('receiver')
 export function createReceiver(deps: ReceiverDeps): Receiver {
   const limits = { ...defaultLimits, ...deps.limits }
   const limiter = new RateLimiter(limits, deps.clock())
-  const server = createServer((req, res) => {
+  // Node checks requestTimeout/headersTimeout only every connectionsCheckingInterval (30 s by
+  // default), which would let a trickling client hold a connection for twice the deadline.
+  const checkEvery = Math.max(50, Math.min(1000, limits.headersTimeoutMs / 4))
+  const server = createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
     handle(req, res, deps, limits, limiter).catch((error: unknown) => {
       log.error('unhandled receiver error', { error: String(error) })
       if (!res.headersSent) reply(res, 500, { error: 'internal error' })

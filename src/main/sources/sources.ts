@@ -2,7 +2,7 @@
 // verification secret(s), encrypted at rest. The receiver looks sources up by key through a
 // short-lived cache, so sources added by the CLI reach a running `serve` without a restart.
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { CreateSourceInput, SourceView } from '../../shared/api'
+import type { CreateSourceInput, SourceView, UpdateSourceInput } from '../../shared/api'
 import type { Platform } from '../../shared/events'
 import type { Db } from '../db/connection'
 import type { SourceRow } from '../db/schema'
@@ -49,7 +49,10 @@ export class Sources {
       throw new SourceError('INVALID_INPUT', `a ${input.platform} source needs its secret`)
     const now = this.clock()
     const credentials: Record<string, string> = {}
-    if (input.apiToken) credentials.apiToken = input.apiToken
+    for (const field of CREDENTIAL_FIELDS) {
+      const value = input[field]?.trim()
+      if (value) credentials[field] = value
+    }
     const row: SourceRow = {
       id: randomUUID(),
       platform: input.platform,
@@ -74,6 +77,73 @@ export class Sources {
     }
     this.db.run(this.db.kysely.insertInto('sources').values(row))
     return { source: this.toSource(row), row }
+  }
+
+  /** Name, enabled flag, checkout URL, API base, store id and credentials (merged). */
+  update(input: UpdateSourceInput): SourceRow {
+    const row = this.row(input.id)
+    const patch: Partial<SourceRow> = { updated_at: this.clock() }
+    if (input.name !== undefined) patch.name = input.name.trim()
+    if (input.enabled !== undefined) patch.enabled = input.enabled ? 1 : 0
+    if (input.checkoutUrl !== undefined) patch.checkout_url = input.checkoutUrl
+    if (input.apiBase !== undefined) patch.api_base = input.apiBase
+    if (input.storeId !== undefined) patch.store_id = input.storeId
+    if (input.credentials) {
+      const merged = this.toSource(row).credentials
+      for (const [key, value] of Object.entries(input.credentials)) {
+        if (value) merged[key] = value
+        else delete merged[key]
+      }
+      patch.credentials_enc = Object.keys(merged).length
+        ? this.box.encrypt(JSON.stringify(merged))
+        : null
+    }
+    this.db.run(this.db.kysely.updateTable('sources').set(patch).where('id', '=', input.id))
+    this.byKey.clear()
+    return this.row(input.id)
+  }
+
+  /** Starts a rotation: the new secret comes first, the old one stays valid until confirmed. */
+  rotateSecret(id: string, next?: string): { row: SourceRow; secret: string } {
+    const row = this.row(id)
+    const secret = next?.trim() || (row.platform === 'kiwify' ? generateToken() : '')
+    if (!secret) throw new SourceError('INVALID_INPUT', `paste the new ${row.platform} secret`)
+    const current = this.secretsOf(row)[0]!
+    if (secret === current) throw new SourceError('INVALID_INPUT', 'that is the current secret')
+    this.writeSecrets(id, [secret, current])
+    return { row: this.row(id), secret }
+  }
+
+  /** Ends a rotation: only the newest secret stays valid. */
+  confirmRotation(id: string): SourceRow {
+    this.writeSecrets(id, [this.secretsOf(this.row(id))[0]!])
+    return this.row(id)
+  }
+
+  setRegistration(
+    id: string,
+    registration: { json: string | null; status: string | null; checkedAt: number },
+  ): void {
+    this.db.run(
+      this.db.kysely
+        .updateTable('sources')
+        .set({
+          registration_json: registration.json,
+          registration_status: registration.status,
+          registration_checked_at: registration.checkedAt,
+        })
+        .where('id', '=', id),
+    )
+  }
+
+  private writeSecrets(id: string, secrets: string[]): void {
+    this.db.run(
+      this.db.kysely
+        .updateTable('sources')
+        .set({ secrets_enc: this.box.encrypt(JSON.stringify(secrets)), updated_at: this.clock() })
+        .where('id', '=', id),
+    )
+    this.byKey.clear()
   }
 
   rows(): SourceRow[] {
@@ -126,6 +196,10 @@ export class Sources {
       apiBase: row.api_base,
       checkoutUrl: row.checkout_url,
       hasCredentials: row.credentials_enc !== null,
+      credentialFields: row.credentials_enc
+        ? Object.keys(JSON.parse(this.box.decrypt(row.credentials_enc)) as object).sort()
+        : [],
+      registrationStatus: row.registration_status,
       createdAt: iso(row.created_at),
       lastEventAt: isoOrNull(row.last_event_at),
       duplicateConfig:
@@ -156,6 +230,16 @@ export class Sources {
     }
   }
 }
+
+/** Platform API credentials a source may hold (encrypted together in credentials_enc). */
+export const CREDENTIAL_FIELDS = [
+  'apiToken',
+  'clientId',
+  'clientSecret',
+  'accountId',
+  'shopDomain',
+  'adminToken',
+] as const
 
 /** Kiwify tokens are ours to make: 24 random bytes, URL-safe. */
 export function generateToken(): string {

@@ -2,7 +2,9 @@
 // bundled, so each one is imported here by name. Append only.
 import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_init'
+import * as m0002 from './0002_inbox_search'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_init', m0001],
+  ['0002_inbox_search', m0002],
 ]

@@ -1,16 +1,32 @@
-// The inbox: conversations ordered by last activity, with empty states that teach.
-import { StageBadge } from '../../components/StageBadge'
-import { formatMoney, formatRelative, useLocale, useT } from '../../i18n'
+// The inbox: conversation list (left), the open conversation's timeline (center) and the
+// contact (right), all live. Empty states teach the next step.
+import { useEffect } from 'react'
+import { useT } from '../../i18n'
 import { useStore } from '../../store'
+import { ContactPanel } from '../conversation/ContactPanel'
+import { ConversationView } from '../conversation/ConversationView'
+import { NoEvents, NoSources } from './InboxEmpty'
+import { InboxFilters } from './InboxFilters'
+import { InboxList } from './InboxList'
 
 export function InboxPage() {
   const t = useT()
-  const locale = useLocale()
-  const conversations = useStore((s) => s.conversations)
   const total = useStore((s) => s.conversationTotal)
+  const unread = useStore((s) => s.unreadConversations)
+  const loaded = useStore((s) => s.inboxLoaded)
+  const query = useStore((s) => s.inboxQuery)
   const sources = useStore((s) => s.sources)
   const sourcesLoaded = useStore((s) => s.sourcesLoaded)
-  const setPage = useStore((s) => s.setPage)
+  const filtered = Boolean(
+    query.search || query.stage || query.platform || query.sourceId || query.status,
+  )
+  const noSources = sourcesLoaded && sources.length === 0 && total === 0 && !filtered
+  const noEvents = loaded && total === 0 && !filtered
+
+  // The list does not wait for settings: first paint of the inbox is what the agent waits for.
+  useEffect(() => {
+    if (!useStore.getState().inboxLoaded) void useStore.getState().loadInbox()
+  }, [])
 
   return (
     <section className="inbox" aria-labelledby="inbox-title">
@@ -19,36 +35,53 @@ export function InboxPage() {
         <span className="muted" data-testid="inbox-count">
           {t('inbox.count', { count: total })}
         </span>
+        {unread > 0 ? (
+          <span className="badge unread-badge" data-testid="inbox-unread">
+            {unread === 1 ? t('inbox.unreadOne') : t('inbox.unreadCount', { count: unread })}
+          </span>
+        ) : null}
       </header>
-      {sourcesLoaded && sources.length === 0 ? (
-        <div className="empty">
-          <p>{t('inbox.empty.noSources')}</p>
-          <button type="button" className="primary" onClick={() => setPage('sources')}>
-            {t('inbox.empty.noSourcesAction')}
-          </button>
-        </div>
-      ) : conversations.length === 0 ? (
-        <p className="empty">{t('inbox.empty.noEvents')}</p>
+      {noSources ? (
+        <NoSources />
+      ) : noEvents ? (
+        <NoEvents />
       ) : (
-        <ul className="conversation-list">
-          {conversations.map((c) => (
-            <li key={c.id} className="conversation-row">
-              <div className="row-top">
-                <strong>{c.title}</strong>
-                <time dateTime={c.lastActivityAt}>{formatRelative(c.lastActivityAt, locale)}</time>
-              </div>
-              <div className="row-bottom">
-                {c.lastStage ? <StageBadge stage={c.lastStage} /> : null}
-                {c.lastTotalMinor !== null && c.lastCurrency ? (
-                  <span className="amount">
-                    {formatMoney(c.lastTotalMinor, c.lastCurrency, locale)}
-                  </span>
-                ) : null}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <div className="inbox-layout">
+          <div className="inbox-column">
+            <InboxFilters />
+            {total === 0 && loaded ? (
+              <p className="empty small">{t('inbox.empty.filtered')}</p>
+            ) : (
+              <InboxList />
+            )}
+          </div>
+          <OpenConversation />
+        </div>
       )}
     </section>
+  )
+}
+
+function OpenConversation() {
+  const t = useT()
+  const detail = useStore((s) => s.conversation)
+  const selectedId = useStore((s) => s.selectedConversationId)
+  const loading = useStore((s) => s.conversationLoading)
+  const error = useStore((s) => s.conversationError)
+  if (!selectedId) {
+    return <p className="conversation-placeholder muted">{t('inbox.selectPrompt')}</p>
+  }
+  if (!detail || detail.conversation.id !== selectedId) {
+    return (
+      <p className="conversation-placeholder muted" role="status">
+        {error ? t('common.error', { message: error }) : loading ? t('conversation.loading') : ''}
+      </p>
+    )
+  }
+  return (
+    <>
+      <ConversationView key={detail.conversation.id} detail={detail} />
+      <ContactPanel detail={detail} />
+    </>
   )
 }
