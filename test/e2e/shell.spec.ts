@@ -23,6 +23,8 @@ test('opens the printed uiUrl and shows the app shell with data from the API', a
   await page.screenshot({ path: 'test-results/screenshots/shell-sources.png', fullPage: true })
 
   await page.getByRole('button', { name: /Configurações/ }).click()
+  await expect(page.getByTestId('tunnel-state')).toContainText('desligado')
+  await page.screenshot({ path: 'test-results/screenshots/shell-settings.png', fullPage: true })
   await page.getByLabel('Idioma').selectOption('en')
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
   await page.getByRole('button', { name: /Conversations/ }).click()

@@ -1,7 +1,7 @@
 // The inbox: conversation list (left), the open conversation's timeline (center) and the
 // contact (right), all live. Empty states teach the next step.
 import { useEffect } from 'react'
-import { useT } from '../../i18n'
+import { useLocale, useT } from '../../i18n'
 import { useStore } from '../../store'
 import { ContactPanel } from '../conversation/ContactPanel'
 import { ConversationView } from '../conversation/ConversationView'
@@ -11,6 +11,8 @@ import { InboxList } from './InboxList'
 
 export function InboxPage() {
   const t = useT()
+  const locale = useLocale()
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n)
   const total = useStore((s) => s.conversationTotal)
   const unread = useStore((s) => s.unreadConversations)
   const loaded = useStore((s) => s.inboxLoaded)
@@ -33,11 +35,11 @@ export function InboxPage() {
       <header className="page-header">
         <h1 id="inbox-title">{t('inbox.title')}</h1>
         <span className="muted" data-testid="inbox-count">
-          {t('inbox.count', { count: total })}
+          {total === 1 ? t('inbox.countOne') : t('inbox.count', { count: count(total) })}
         </span>
         {unread > 0 ? (
           <span className="badge unread-badge" data-testid="inbox-unread">
-            {unread === 1 ? t('inbox.unreadOne') : t('inbox.unreadCount', { count: unread })}
+            {unread === 1 ? t('inbox.unreadOne') : t('inbox.unreadCount', { count: count(unread) })}
           </span>
         ) : null}
       </header>

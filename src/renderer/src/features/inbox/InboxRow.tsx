@@ -14,6 +14,9 @@ export function InboxRow({ c, now }: { c: ConversationSummary; now: number }) {
     <div className={unread ? 'inbox-row unread' : 'inbox-row'}>
       <div className="row-top">
         <strong className="row-title">{conversationTitle(c, t, locale)}</strong>
+        {c.status === 'resolved' ? (
+          <span className="status-pill status-resolved">{t('inbox.status.resolved')}</span>
+        ) : null}
         <time dateTime={c.lastActivityAt}>
           {/* The server's clock may run a little ahead: never say "in 1 second". */}
           {formatRelative(c.lastActivityAt, locale, Math.max(now, Date.parse(c.lastActivityAt)))}
@@ -25,9 +28,6 @@ export function InboxRow({ c, now }: { c: ConversationSummary; now: number }) {
           <span className="amount">{formatMoney(c.lastTotalMinor, c.lastCurrency, locale)}</span>
         ) : null}
         {c.lastPlatform ? <PlatformLabel platform={c.lastPlatform} /> : null}
-        {c.status === 'resolved' ? (
-          <span className="status-pill status-resolved">{t('inbox.status.resolved')}</span>
-        ) : null}
         {unread ? (
           <span
             className="unread-dot"

@@ -26,6 +26,29 @@ export function SettingsPage() {
           <dd>
             <code>{info.publicUrl ?? info.receiverUrl}</code>
           </dd>
+          <dt>{t('settings.tunnel')}</dt>
+          <dd data-testid="tunnel-state">
+            {t(`settings.tunnelState.${info.tunnel.state}`)}
+            {info.tunnel.publicUrl ? (
+              <>
+                {' · '}
+                <code>{info.tunnel.publicUrl}</code>
+              </>
+            ) : null}
+            <div className="muted">{t('settings.tunnelHelp')}</div>
+          </dd>
+          {info.tunnel.reconnects > 0 ? (
+            <>
+              <dt>{t('settings.tunnelReconnects')}</dt>
+              <dd>{info.tunnel.reconnects}</dd>
+            </>
+          ) : null}
+          {info.tunnel.lastError ? (
+            <>
+              <dt>{t('settings.tunnelError')}</dt>
+              <dd className="error">{info.tunnel.lastError}</dd>
+            </>
+          ) : null}
           <dt>{t('settings.dataDir')}</dt>
           <dd>
             <code>{info.dataDir}</code>

@@ -75,7 +75,7 @@ export const sourcesPt = {
   'sources.connect.title': 'Ligue a {platform} ao Recupera',
   'sources.connect.url': 'Endereço do webhook (URL)',
   'sources.connect.localWarning':
-    'Este endereço só funciona neste computador. Para receber vendas de verdade, ative o túnel em Configurações: o Recupera ganha um endereço público e atualiza os webhooks sozinho.',
+    'Este endereço só funciona neste computador. Para receber vendas de verdade, o Recupera precisa do túnel ligado (veja o estado em Configurações): com ele, ganha um endereço público e atualiza os webhooks sozinho.',
   'sources.connect.autoIntro':
     'Com as credenciais que você informou, o Recupera cria o webhook na {platform} apontando para o endereço acima.',
   'sources.connect.register': 'Configurar na {platform} agora',
@@ -155,7 +155,7 @@ export const sourcesPt = {
   'sources.warn.tunnel_down':
     'O túnel está fora do ar: a plataforma não consegue entregar os avisos agora.',
   'sources.warn.local_url':
-    'O endereço é local: só este computador o alcança. Ative o túnel em Configurações para receber da plataforma.',
+    'O endereço é local: só este computador o alcança. Ligue o túnel (estado em Configurações) para receber da plataforma.',
   'sources.warn.no_events':
     'Nenhum evento há {hours} horas. Confira se o webhook continua ativo na plataforma.',
   'sources.warn.refusals': '{count} avisos recusados nas últimas 24 h. Último motivo: {detail}',
@@ -262,7 +262,7 @@ export const sourcesEn: Record<keyof typeof sourcesPt, string> = {
   'sources.connect.title': 'Connect {platform} to Recupera',
   'sources.connect.url': 'Webhook address (URL)',
   'sources.connect.localWarning':
-    'This address only works on this computer. To receive real sales, turn the tunnel on in Settings: Recupera gets a public address and updates the webhooks itself.',
+    'This address only works on this computer. To receive real sales, Recupera needs its tunnel up (see its state in Settings): with it, Recupera gets a public address and updates the webhooks itself.',
   'sources.connect.autoIntro':
     'With the credentials you gave, Recupera creates the webhook on {platform} pointing at the address above.',
   'sources.connect.register': 'Set up on {platform} now',
@@ -340,7 +340,7 @@ export const sourcesEn: Record<keyof typeof sourcesPt, string> = {
   'sources.warn.disabled': 'Source disabled: the platform’s notices are being refused.',
   'sources.warn.tunnel_down': 'The tunnel is down: the platform cannot deliver notices right now.',
   'sources.warn.local_url':
-    'The address is local: only this computer reaches it. Turn the tunnel on in Settings to receive from the platform.',
+    'The address is local: only this computer reaches it. Bring the tunnel up (state in Settings) to receive from the platform.',
   'sources.warn.no_events':
     'No events for {hours} hours. Check that the webhook is still active on the platform.',
   'sources.warn.refusals': '{count} notices refused in the last 24 h. Last reason: {detail}',
