@@ -13,7 +13,9 @@ const USAGE = `usage:
   recupera serve [--data-dir DIR] [--port N] [--ui-port N] [--no-tunnel] [--rate-limit off]
                  [--tunnel localtunnel|url|none] [--tunnel-host URL] [--public-url URL]
   recupera source add --platform kiwify|hotmart|nuvemshop|shopify --name NAME [--secret S]
-                      [--store-id ID --api-token T --api-base URL] [--checkout-url URL] [--json]
+                      [--store-id ID --api-token T] [--checkout-url URL] [--api-base URL]
+                      [--client-id ID --client-secret S --account-id ID] (Kiwify API)
+                      [--shop-domain D --admin-token T] (Shopify Admin API) [--json]
   recupera source list [--json]
   recupera source remove ID
   recupera source register ID [--url PUBLIC_URL] [--json]   (automatic webhook registration)

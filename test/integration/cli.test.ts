@@ -63,6 +63,34 @@ describe('recupera source', () => {
         '--json',
       ),
     )
+    const shop = JSON.parse(
+      await recupera(
+        'source',
+        'add',
+        '--data-dir',
+        dataDir,
+        '--platform',
+        'shopify',
+        '--name',
+        'Shop',
+        '--secret',
+        'shpss_1',
+        '--shop-domain',
+        'minha-loja.myshopify.com',
+        '--admin-token',
+        'shpat_secret_token',
+        '--json',
+      ),
+    )
+    const withShop = (await recupera('source', 'list', '--data-dir', dataDir, '--json'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(withShop.find((s: { id: string }) => s.id === shop.id)).toMatchObject({
+      hasCredentials: true,
+    })
+    expect(JSON.stringify(withShop)).not.toContain('shpat_secret_token')
+    await recupera('source', 'remove', '--data-dir', dataDir, shop.id)
     const listed = (await recupera('source', 'list', '--data-dir', dataDir, '--json'))
       .trim()
       .split('\n')

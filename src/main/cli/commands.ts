@@ -50,6 +50,11 @@ export async function runSourceCommand(args: string[]): Promise<number> {
       'api-token': { type: 'string' },
       'api-base': { type: 'string' },
       'checkout-url': { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      'account-id': { type: 'string' },
+      'shop-domain': { type: 'string' },
+      'admin-token': { type: 'string' },
       'receiver-port': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -69,6 +74,11 @@ export async function runSourceCommand(args: string[]): Promise<number> {
         apiToken: values['api-token'],
         apiBase: values['api-base'],
         checkoutUrl: values['checkout-url'],
+        clientId: values['client-id'],
+        clientSecret: values['client-secret'],
+        accountId: values['account-id'],
+        shopDomain: values['shop-domain'],
+        adminToken: values['admin-token'],
       })
       if (!parsed.success) {
         process.stderr.write(
