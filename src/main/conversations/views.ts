@@ -1,7 +1,14 @@
 // Row → view mappers for the inbox and the conversation timeline. The renderer receives
 // documents masked and events in the shared CommerceEvent shape.
 import type { ConversationStatus, ConversationSummary } from '../../shared/api'
-import type { CommerceEvent, LineItem, PaymentMethod, Platform, Stage } from '../../shared/events'
+import type {
+  CommerceEvent,
+  LineItem,
+  NormalizedEvent,
+  PaymentMethod,
+  Platform,
+  Stage,
+} from '../../shared/events'
 import type { ContactRow, ConversationRow, EventRow } from '../db/schema'
 import { iso, isoOrNull } from '../util/time'
 
@@ -26,27 +33,38 @@ export function toSummary(row: SummaryRow): ConversationSummary {
   }
 }
 
+/** A stored event as the API shows it: the document masked, ids as strings. */
 export function toCommerceEvent(row: EventRow): CommerceEvent {
+  const event = toNormalizedEvent(row)
+  const document = event.customer.document
   return {
+    ...event,
     id: String(row.id),
     sourceId: row.source_id,
+    receivedAt: iso(row.received_at),
+    contactId: row.contact_id,
+    conversationId: row.conversation_id,
+    customer: { ...event.customer, document: document ? maskDocument(document) : null },
+  }
+}
+
+/** A stored event back in the adapters' shape, unmasked: for events derived from it. */
+export function toNormalizedEvent(row: EventRow): NormalizedEvent {
+  return {
     platform: row.platform as Platform,
     stage: row.stage as Stage,
     eventType: row.event_type,
     occurredAt: iso(row.occurred_at),
-    receivedAt: iso(row.received_at),
     dedupKey: row.dedup_key,
     deliveryId: row.delivery_id,
     orderId: row.order_id,
     orderKey: row.order_key,
-    contactId: row.contact_id,
-    conversationId: row.conversation_id,
     customer: {
       name: row.customer_name,
       email: row.customer_email,
       phone: row.customer_phone,
       phoneRaw: row.customer_phone_raw,
-      document: row.customer_document ? maskDocument(row.customer_document) : null,
+      document: row.customer_document,
       platformCustomerId: row.platform_customer_id,
     },
     items: JSON.parse(row.items_json) as LineItem[],

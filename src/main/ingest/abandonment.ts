@@ -2,12 +2,12 @@
 // with the same checkout token arrives within a configurable delay. Each checkout schedules a
 // durable job (pushed later on every update, as Shopify's own timer is); when it fires and the
 // journey is still at `checkout_started`, a derived `cart_abandoned` event is stored.
-import type { NormalizedEvent, PaymentMethod, Platform } from '../../shared/events'
+import type { NormalizedEvent } from '../../shared/events'
 import { loadSettings } from '../api/settings'
+import { toNormalizedEvent } from '../conversations/views'
 import type { Db } from '../db/connection'
-import type { EventRow } from '../db/schema'
 import { enqueueJob } from '../jobs/jobs'
-import { iso, isoOrNull } from '../util/time'
+import { iso } from '../util/time'
 
 export const ABANDON_JOB = 'checkout.abandon'
 
@@ -52,48 +52,11 @@ export function abandonedEventFor(
   )
   if (!row) return null
   return {
-    ...rowToNormalized(row),
+    ...toNormalizedEvent(row),
     stage: 'cart_abandoned',
     eventType: 'checkout_abandoned',
     occurredAt: iso(now),
     dedupKey: `abandoned:${payload.orderKey}`,
     deliveryId: null,
-  }
-}
-
-function rowToNormalized(row: EventRow): NormalizedEvent {
-  return {
-    platform: row.platform as Platform,
-    stage: 'checkout_started',
-    eventType: row.event_type,
-    occurredAt: iso(row.occurred_at),
-    dedupKey: row.dedup_key,
-    deliveryId: row.delivery_id,
-    orderId: row.order_id,
-    orderKey: row.order_key,
-    customer: {
-      name: row.customer_name,
-      email: row.customer_email,
-      phone: row.customer_phone,
-      phoneRaw: row.customer_phone_raw,
-      document: row.customer_document,
-      platformCustomerId: row.platform_customer_id,
-    },
-    items: JSON.parse(row.items_json),
-    totalMinor: row.total_minor,
-    currency: row.currency,
-    payment: {
-      method: row.payment_method as PaymentMethod | null,
-      gateway: row.payment_gateway,
-      pixCode: row.pix_code,
-      pixExpiresAt: isoOrNull(row.pix_expires_at),
-      boletoLine: row.boleto_line,
-      boletoUrl: row.boleto_url,
-      boletoExpiresAt: isoOrNull(row.boleto_expires_at),
-      refusalReason: row.refusal_reason,
-    },
-    checkoutUrl: row.checkout_url,
-    productName: row.product_name,
-    test: row.test === 1,
   }
 }
