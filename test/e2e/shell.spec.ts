@@ -24,6 +24,19 @@ test('opens the printed uiUrl and shows the app shell with data from the API', a
 
   await page.getByRole('button', { name: /Configurações/ }).click()
   await expect(page.getByTestId('tunnel-state')).toContainText('desligado')
+  const delay = page.getByLabel(/Minutos até um checkout/)
+  await expect(delay).toHaveValue('60')
+  await delay.fill('0')
+  await page.getByRole('button', { name: 'Salvar' }).click()
+  await expect(page.getByRole('status')).toHaveText(/de 1 a 10080/)
+  await delay.fill('30')
+  await page.getByLabel(/Seu nome/).fill('Ana')
+  await page.getByRole('button', { name: 'Salvar' }).click()
+  await expect(page.getByRole('status')).toHaveText('Configurações salvas.')
+  expect(await callApi(served, 'getSettings')).toMatchObject({
+    abandonDelayMinutes: 30,
+    agentName: 'Ana',
+  })
   await page.screenshot({ path: 'test-results/screenshots/shell-settings.png', fullPage: true })
   await page.getByLabel('Idioma').selectOption('en')
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()

@@ -15,6 +15,8 @@ export interface AppSlice {
   setPage(page: Page): void
   boot(): Promise<void>
   setLocale(locale: Locale): Promise<void>
+  /** Saves other settings (abandonment delay, agent name); returns an error message or null. */
+  saveSettings(patch: Partial<Settings>): Promise<string | null>
   handleEvent(event: ApiEvent): void
 }
 
@@ -36,6 +38,12 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
       appError: null,
     })
     await Promise.all([get().loadInbox(), get().loadSources()])
+  },
+  async saveSettings(patch) {
+    const result = await api().updateSettings(patch)
+    if (!result.ok) return result.error.message
+    set({ settings: result.value })
+    return null
   },
   async setLocale(locale) {
     set({ locale })

@@ -1,7 +1,8 @@
-// Settings: language, and where the receiver and the data live.
+// Settings: language, how the team works, and where the receiver and the data live.
 import type { Locale } from '../../../../shared/api'
 import { useT } from '../../i18n'
 import { useStore } from '../../store'
+import { WorkSettings } from './WorkSettings'
 
 export function SettingsPage() {
   const t = useT()
@@ -20,6 +21,7 @@ export function SettingsPage() {
           <option value="en">English</option>
         </select>
       </label>
+      <WorkSettings />
       {info ? (
         <dl className="facts">
           <dt>{t('settings.receiver')}</dt>
