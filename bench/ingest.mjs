@@ -223,22 +223,43 @@ ${table(rows)}
 | peak RSS of \`recupera serve\` (VmHWM) | ${Math.round(d.rss.throughput)} MiB in (b), ${Math.round(d.rss.fixedRate)} MiB in (c) to (e) | — |
 | acknowledged deliveries found in the database after \`kill -9\` | (b) ${c.throughput.acked - c.throughput.missing}/${c.throughput.acked}, (c) to (e) ${c.fixedRate.acked - c.fixedRate.missing}/${c.fixedRate.acked}; duplicates ${c.throughput.duplicated + c.fixedRate.duplicated}; integrity_check ${c.throughput.integrity}/${c.fixedRate.integrity} | all |
 
-Where the time goes (\`node --cpu-prof\` on \`recupera serve\` under run (b), summarized with
-\`node bench/profile-summary.mjs FILE\`; shares of the serve process's CPU on 2026-12-03): the
-group-commit transaction ≈ 42 % (storing one event is ~15 SQL statements: dedup check, order-key
-and twin lookups, contact lookups by phone/e-mail, contact + conversation + event + order inserts,
-conversation and source updates, the delivery row with its raw body, a Shopify abandonment job;
-the inbox-search FTS5 trigram triggers on contacts and events roughly double the insert cost),
-Brazilian phone normalization with libphonenumber ≈ 10 % (normalizers and contact matching),
-Kysely query building and compiling ≈ 8 %, JSON parsing and normalizing ≈ 7 %, announcing to the
-UI (event row + conversation summary + delivery line) ≈ 8 %, HTTP ≈ 10 %; COMMIT (with its fsync) is
-under 6 % thanks to group commit (mean batch ≈ 20 deliveries at 50 connections). Done so far:
-cached prepared statements for the per-delivery insert, the event insert, the dedup check and the
-conversation/source updates (\`Db.insert\`, \`Db.statement\`), one reusable transaction wrapper,
-and announce reading the event and the delivery line (without its body) through prepared
-statements. Not done, and what it would take to approach the goal: raw statements for the
-remaining per-event queries (contacts, orders, summary), memoizing phone normalization per
-delivery, and keeping FTS maintenance out of the ack path (e.g. updated after the commit in a
-separate batch).
+What changed for the acknowledgement path (2026-12-03, issue "measure and harden"), each step
+measured with \`node bench/profile.mjs\` (run (b)'s shape; \`BENCH_PROFILE=0\` for no profiler,
+\`BENCH_RATE=1000\` for run (c)'s) and the full bench; the machine is shared, so req/s moves by
+±20 % between identical runs and CPU µs per request is the number to compare:
+
+| step | (b) req/s | CPU µs / request |
+|---|---|---|
+| before (HEAD 87f292c, bench of 2026-12-03 above this change) | 785 (592 in a re-run at load 1.7) | 1072 |
+| 1. FTS maintenance off the ack path: triggers only mark \`search_dirty\` (migration 0003); \`search-index.ts\` rebuilds dirty contacts' documents in one transaction 20 ms after commits (and at start; \`listInbox\` flushes before a search) · 2. memoized phone normalization (2,000 entries; the E.164 it produces is remembered too) · 3. cached prepared statements for contacts, orders, twin and fold lookups, one contact+conversation lookup instead of up to four · 4. announce skips events nobody subscribed to, conversation summary through a prepared statement | 1375 | — |
+| 5. the search refresh commits without its own fsync (\`synchronous=NORMAL\` for that transaction only: losing it also loses the clearing of \`search_dirty\`, so it is redone) | 1433 | — |
+| 6. time-ordered ids (UUIDv7) for contacts and conversations: new rows append to their indexes instead of dirtying a random page of each, so each COMMIT writes and fsyncs fewer WAL pages (COMMIT per delivery 109 → 79 µs) | 1344–1516 | 690–764 |
+| 7. 32 MiB page cache instead of 2 MiB (inserts into indexes keyed by phone, e-mail, dedup key and order land on random pages) | 1708–1887 | 546–607 |
+| 8. WAL checkpoints from a worker thread (\`openDatabase(file, { backgroundCheckpoints: true })\`, used by the app): SQLite's own checkpoint ran inside one COMMIT in ~20 and blocked the event loop 8–27 ms (instrumented commits at 1,000 req/s: 35 of 729 over 8 ms). (c)-shaped runs, p99: 31, 32, 31, 39 ms before; 26, 30 ms after | 1692 | 633 (includes the worker) |
+
+Tried and not kept: announcing on the next turn (\`setImmediate\`) so that a batch's answers reach
+the sockets before its announcements: within the noise ((c) p99 33–40 ms with it, 27–32 ms
+without), so the simpler synchronous version stays; turning WAL auto-checkpoints off without a
+replacement: no gain (the WAL grows without bound and reads slow down).
+
+Where the time goes now (\`node --cpu-prof\` on run (b), \`node bench/profile-summary.mjs\`):
+the group-commit transaction ≈ 48 % of the serve process — row inserts ≈ 23 % (event row 8 %,
+delivery row with its raw body 4 %, contact 4 %, order 3 %, conversation 3 %; an event row is
+~35 µs even in isolation: 33 columns, 4 indexes, 3 foreign keys), COMMIT with its fsync ≈ 11 %
+(mean batch 37–39 deliveries, ~3 ms per commit, the event loop blocked meanwhile), the Shopify
+abandonment job ≈ 4 % (\`enqueueJob\` and \`loadSettings\` still build Kysely queries per call);
+verify + parse + normalize ≈ 14 % (JSON ≈ 4 %, libphonenumber for each new number ≈ 3.5 %);
+HTTP ≈ 10 %; rebuilding search documents ≈ 6 %; announcing ≈ 5.5 % even with no UI attached,
+because \`registration/index.ts\` subscribes to every bus event (passing
+\`['sources.changed']\` to \`bus.subscribe\` there would let headless ingest skip it).
+Before step 8, COMMIT included ~5 % of checkpoint stalls. What still holds the goals back: the
+ratio needs ≤ ~300 µs per delivery on a main thread that now spends ~550–600 µs, about 250 µs
+of it inside SQLite (a delivery is 5 row inserts plus
+lookups and an fsync share). Reaching 0.35 would take moving SQLite writes to a worker thread
+(parallel with HTTP on the second core, at the cost of a message hop) or storing less per
+delivery (e.g. fewer indexes on \`events\`). The (c) p99 sits at 27–40 ms because autocannon's
+\`overallRate\` makes each connection send its share back-to-back at the start of every second:
+a closed-loop burst of 20 connections, whose latency is ~20 × the per-request time; it falls
+with every µs saved per delivery.
 `
 }

@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/api'
 import { type ApiHandlers, createHandlers } from './api/handlers'
 import { createUiServer, type UiServer } from './api/ui-server'
 import { getSummary } from './conversations/inbox'
+import { SearchIndexer } from './conversations/search-index'
 import { toCommerceEvent } from './conversations/views'
 import { type Db, openDatabase } from './db/connection'
 import type { EventRow } from './db/schema'
@@ -76,11 +77,15 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   mkdirSync(options.dataDir, { recursive: true })
   const clock = options.clock ?? systemClock
-  const db = await openDatabase(join(options.dataDir, 'recupera.db'))
+  const db = await openDatabase(join(options.dataDir, 'recupera.db'), {
+    backgroundCheckpoints: true,
+  })
   const box = createSecretBox(options.keyStore ?? keyFileStore(options.dataDir))
   const bus = new EventBus()
   const sources = new Sources(db, box, clock)
-  const committer = new GroupCommitter(db)
+  // The search index catches up a few ms after each commit, not inside it (search-index.ts).
+  const searchIndex = new SearchIndexer(db)
+  const committer = new GroupCommitter(db, undefined, () => searchIndex.schedule())
   const ingest = new Ingest(db, committer, clock)
   const scheduler = new Scheduler(db, clock, options.schedulerIntervalMs)
 
@@ -91,6 +96,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     `SELECT ${DELIVERY_VIEW_COLUMNS.join(', ')} FROM deliveries WHERE id = ?`,
   )
   const announceEvents = (stored: readonly StoredEvent[]) => {
+    // Headless with no UI attached: nobody to tell, so read nothing.
+    if (!bus.hasListeners('event.created')) return
     for (const { eventId, conversationId } of stored) {
       const row = readEvent.get(eventId) as EventRow | undefined
       if (!row) continue
@@ -103,6 +110,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   const announce = (_source: unknown, outcome: IngestOutcome) => {
     announceEvents(outcome.stored)
+    if (!bus.hasListeners('delivery.logged')) return
     const delivery = readDelivery.get(outcome.deliveryRowId) as DeliveryViewRow | undefined
     if (delivery)
       bus.emit({
@@ -204,6 +212,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await receiver.close()
       await ui?.server.close()
       committer.flush()
+      searchIndex.close()
       await db.close()
     },
   }

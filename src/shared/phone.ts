@@ -40,9 +40,11 @@ export function isValidDdd(ddd: string): boolean {
 
 export type PhoneKind = 'mobile' | 'landline' | 'other'
 
-export type PhoneResult =
+/** Shared between callers (see the memo in normalizePhone): treat as read-only. */
+export type PhoneResult = Readonly<
   | { ok: true; e164: string; kind: PhoneKind; ninthDigitAdded: boolean }
   | { ok: false; reason: string }
+>
 
 export interface PhoneOptions {
   /** DDD sent in a separate field (Hotmart subscriber `dddCell`), or known from context. */
@@ -59,6 +61,29 @@ export function normalizePhone(
   opts: PhoneOptions = {},
 ): PhoneResult {
   if (raw == null || raw.trim() === '') return fail('no phone')
+  // libphonenumber's isValid is the slow part of ingest, and the same customers' numbers come
+  // back across events (normalizing, then matching contacts): remember recent answers.
+  const key = opts.ddd ? `${raw}\u0000${opts.ddd}` : raw
+  const known = memo.get(key)
+  if (known) return known
+  const result = normalizeUncached(raw, opts)
+  remember(key, result)
+  // Contact matching normalizes the E.164 just produced again: E.164 in, same number out.
+  if (result.ok && !memo.has(result.e164))
+    remember(result.e164, { ...result, ninthDigitAdded: false })
+  return result
+}
+
+function remember(key: string, result: PhoneResult): void {
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string)
+  memo.set(key, result)
+}
+
+/** Bounded, oldest entry out first: enough for a busy hour's repeat customers. */
+const MEMO_SIZE = 2000
+const memo = new Map<string, PhoneResult>()
+
+function normalizeUncached(raw: string, opts: PhoneOptions): PhoneResult {
   const text = raw.trim()
   if (/[a-z]/i.test(text)) return fail('phone contains letters')
   const digits = text.replace(/\D/g, '')

@@ -1,10 +1,11 @@
-// Inbox search and paging on a real SQLite file: the trigram index follows contacts and events
-// through triggers, so ingest needs no extra step.
+// Inbox search and paging on a real SQLite file: triggers mark contacts whose search document
+// changed, and listInbox brings the trigram index up to date before it searches.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listInbox } from '../../src/main/conversations/inbox'
+import { flushSearchIndex } from '../../src/main/conversations/search-index'
 import { type Db, openDatabase } from '../../src/main/db/connection'
 
 let db: Db
@@ -71,6 +72,7 @@ describe('inbox search', () => {
     expect(titles('zz')).toEqual([])
     expect(titles('Ma')).toEqual(['Maria Souza'])
     expect(titles('"')).toEqual([])
+    flushSearchIndex(db)
     const row = db.sqlite.prepare('select orders from inbox_search where contact_id = ?').get(joao)
     expect(row).toEqual({ orders: 'HP0970394859' })
   })
@@ -81,12 +83,13 @@ describe('inbox search', () => {
     event(ana, 'PED-1')
     event(ana, 'PED-2')
     const file = db.sqlite.name
+    // Back to a database from before 0002 (and 0003, which replaced its triggers).
     db.sqlite.exec(`
-      drop trigger contacts_search_ai; drop trigger contacts_search_au;
-      drop trigger contacts_search_ad; drop trigger events_search_ai;
-      drop table inbox_fts; drop table inbox_search;
+      drop trigger contacts_search_dirty_ai; drop trigger contacts_search_dirty_au;
+      drop trigger contacts_search_ad; drop trigger events_search_dirty_ai;
+      drop table search_dirty; drop table inbox_fts; drop table inbox_search;
       drop index conversations_by_activity_id; drop index conversations_unread;
-      delete from kysely_migration where name = '0002_inbox_search';`)
+      delete from kysely_migration where name in ('0002_inbox_search', '0003_search_dirty');`)
     await db.close()
     db = await openDatabase(file)
     expect(db.sqlite.prepare('select orders from inbox_search').get()).toEqual({

@@ -1,5 +1,5 @@
 // Inbox and conversation queries. Filtering and search run in SQLite (indexed columns and the
-// `inbox_fts` trigram index of migration 0002), never by loading everything into the renderer.
+// `inbox_fts` trigram index of migration 0002, kept up to date by search-index.ts), never by loading everything into the renderer.
 import { type SqlBool, sql } from 'kysely'
 import type {
   ConversationDetail,
@@ -13,6 +13,7 @@ import type {
 import type { Platform, Stage } from '../../shared/events'
 import type { Db } from '../db/connection'
 import { iso } from '../util/time'
+import { flushSearchIndex } from './search-index'
 import { maskDocument, toCommerceEvent, toSummary } from './views'
 
 const DEFAULT_LIMIT = 100
@@ -46,6 +47,8 @@ function filtered(db: Db, q: InboxQuery, search: SearchSubquery | null, dense = 
 const DENSE_MATCHES = 500
 
 export function listInbox(db: Db, q: InboxQuery): InboxPage {
+  // The search index trails writes by a few ms (search-index.ts): catch up so reads see them.
+  if (q.search) flushSearchIndex(db)
   const search = searchSubquery(q.search)
   const total = Number(
     db.first(filtered(db, q, search).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
@@ -109,10 +112,17 @@ export function searchSubquery(raw: string | undefined): SearchSubquery | null {
 /** An FTS5 string literal: the trigram tokenizer matches it as a substring. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`
 
+/** summaries() for one id, hand-written: announcing calls it once per stored event. */
+const SUMMARY_BY_ID = `SELECT conversations.*, contacts.name, contacts.email, contacts.phone
+  FROM conversations INNER JOIN contacts ON contacts.id = conversations.contact_id
+  WHERE conversations.id = ?`
+
 export function getSummary(db: Db, id: string): ConversationSummary | null {
-  const row = db.first(summaries(db).where('conversations.id', '=', id))
+  const row = db.statement(SUMMARY_BY_ID).get(id) as SummaryRow | undefined
   return row ? toSummary(row) : null
 }
+
+type SummaryRow = Parameters<typeof toSummary>[0]
 
 export function getConversation(db: Db, id: string): ConversationDetail | null {
   const row = db.first(summaries(db).where('conversations.id', '=', id))

@@ -17,6 +17,8 @@ export class GroupCommitter {
   constructor(
     private readonly db: Db,
     private readonly maxBatch = 500,
+    /** Work that follows a commit but must not delay its acknowledgements (search index). */
+    private readonly afterCommit: () => void = () => {},
   ) {}
 
   submit<T>(work: () => T): Promise<T> {
@@ -61,5 +63,6 @@ export class GroupCommitter {
       if (outcome.ok) item.resolve(outcome.value)
       else item.reject(outcome.error)
     })
+    this.afterCommit()
   }
 }

@@ -17,16 +17,21 @@ export interface OrderStateChange {
 export function resolveOrderKey(db: Db, sourceId: string, event: NormalizedEvent): string | null {
   if (event.orderKey) return event.orderKey
   if (!event.orderId) return null
-  const known = db.first(
-    db.kysely
-      .selectFrom('orders')
-      .select('order_key')
-      .where('source_id', '=', sourceId)
-      .where('order_id', '=', event.orderId)
-      .limit(1),
-  )
+  const known = db
+    .statement('SELECT order_key FROM orders WHERE source_id = ? AND order_id = ? LIMIT 1')
+    .get(sourceId, event.orderId) as { order_key: string } | undefined
   return known?.order_key ?? event.orderId
 }
+
+// Runs for every stored event: hand-written, cached statements (no query building per call).
+// Facts that only fill gaps may come from any event; the stage only from a newer one.
+const FILL_GAPS = `order_id = coalesce(order_id, @orderId),
+  total_minor = coalesce(@totalMinor, total_minor), currency = coalesce(@currency, currency),
+  checkout_url = coalesce(checkout_url, @checkoutUrl), contact_id = coalesce(contact_id, @contactId),
+  updated_at = @now`
+const UPDATE_OLDER = `UPDATE orders SET ${FILL_GAPS} WHERE id = @id`
+const UPDATE_NEWER = `UPDATE orders SET ${FILL_GAPS},
+  stage = @stage, stage_at = @eventTime, last_event_id = @eventId WHERE id = @id`
 
 export function applyOrderState(
   db: Db,
@@ -39,46 +44,39 @@ export function applyOrderState(
   now: number,
 ): OrderStateChange | null {
   if (!orderKey) return null
-  const existing = db.first(
-    db.kysely
-      .selectFrom('orders')
-      .select(['id', 'stage', 'stage_at'])
-      .where('source_id', '=', sourceId)
-      .where('order_key', '=', orderKey),
-  )
+  const existing = db
+    .statement('SELECT id, stage, stage_at FROM orders WHERE source_id = ? AND order_key = ?')
+    .get(sourceId, orderKey) as { id: number; stage: string; stage_at: number } | undefined
   if (!existing) {
-    db.run(
-      db.kysely.insertInto('orders').values({
-        source_id: sourceId,
-        order_key: orderKey,
-        order_id: event.orderId,
-        stage: event.stage,
-        stage_at: eventTime,
-        last_event_id: eventId,
-        total_minor: event.totalMinor,
-        currency: event.currency,
-        contact_id: contactId,
-        checkout_url: event.checkoutUrl,
-        updated_at: now,
-      }),
-    )
+    db.insert('orders', {
+      source_id: sourceId,
+      order_key: orderKey,
+      order_id: event.orderId,
+      stage: event.stage,
+      stage_at: eventTime,
+      last_event_id: eventId,
+      total_minor: event.totalMinor,
+      currency: event.currency,
+      contact_id: contactId,
+      checkout_url: event.checkoutUrl,
+      updated_at: now,
+    })
     return { orderKey, changed: true, previousStage: null }
   }
   const newer = eventTime >= existing.stage_at
-  db.run(
-    db.kysely
-      .updateTable('orders')
-      .set((eb) => ({
-        // Facts that only fill gaps may come from any event; the stage only from a newer one.
-        order_id: eb.fn.coalesce('order_id', eb.val(event.orderId)),
-        total_minor: eb.fn.coalesce(eb.val(event.totalMinor), 'total_minor'),
-        currency: eb.fn.coalesce(eb.val(event.currency), 'currency'),
-        checkout_url: eb.fn.coalesce('checkout_url', eb.val(event.checkoutUrl)),
-        contact_id: eb.fn.coalesce('contact_id', eb.val(contactId)),
-        ...(newer ? { stage: event.stage, stage_at: eventTime, last_event_id: eventId } : {}),
-        updated_at: now,
-      }))
-      .where('id', '=', existing.id),
-  )
+  const facts = {
+    id: existing.id,
+    orderId: event.orderId,
+    totalMinor: event.totalMinor,
+    currency: event.currency,
+    checkoutUrl: event.checkoutUrl,
+    contactId,
+    now,
+  }
+  if (newer) {
+    db.statement(UPDATE_NEWER).run({ ...facts, stage: event.stage, eventTime, eventId })
+  } else {
+    db.statement(UPDATE_OLDER).run(facts)
+  }
   return { orderKey, changed: newer, previousStage: existing.stage }
 }

@@ -4,6 +4,7 @@
 import type { NormalizedEvent } from '../../shared/events'
 import { resolveContact } from '../conversations/contacts'
 import type { Db } from '../db/connection'
+import type { EventRow } from '../db/schema'
 import { scheduleAbandonCheck } from './abandonment'
 import { applyOrderState, resolveOrderKey } from './order-state'
 
@@ -100,22 +101,18 @@ function foldCheckoutUpdate(
   occurredAt: number,
   now: number,
 ): StoredEvent | null | undefined {
-  const card = db.first(
-    db.kysely
-      .selectFrom('events')
-      .select(['id', 'occurred_at', 'contact_id', 'conversation_id'])
-      .where('source_id', '=', sourceId)
-      .where('order_key', '=', orderKey)
-      .where('stage', '=', 'checkout_started'),
-  )
+  const card = db
+    .statement(
+      `SELECT id, occurred_at, contact_id, conversation_id FROM events
+       WHERE source_id = ? AND order_key = ? AND stage = 'checkout_started'`,
+    )
+    .get(sourceId, orderKey) as
+    | Pick<EventRow, 'id' | 'occurred_at' | 'contact_id' | 'conversation_id'>
+    | undefined
   if (!card?.contact_id || !card.conversation_id) return undefined
-  const order = db.first(
-    db.kysely
-      .selectFrom('orders')
-      .select('stage')
-      .where('source_id', '=', sourceId)
-      .where('order_key', '=', orderKey),
-  )
+  const order = db
+    .statement('SELECT stage FROM orders WHERE source_id = ? AND order_key = ?')
+    .get(sourceId, orderKey) as { stage: string } | undefined
   if (order && order.stage !== 'checkout_started') return null
   if (occurredAt < card.occurred_at) return null
   const row = toRow(
@@ -128,7 +125,7 @@ function foldCheckoutUpdate(
     card.conversation_id,
   )
   const { dedup_key: _keepFirstKey, received_at: _keepFirstReceipt, ...fresh } = row
-  db.run(db.kysely.updateTable('events').set(fresh).where('id', '=', card.id))
+  db.update('events', card.id, fresh)
   applyOrderState(db, sourceId, orderKey, event, card.id, occurredAt, card.contact_id, now)
   bumpActivity(db, card.conversation_id, now)
   scheduleAbandonCheck(db, sourceId, orderKey, now)
@@ -153,28 +150,26 @@ function isSecondSubscription(
   now: number,
 ): boolean {
   if (!event.deliveryId || !orderKey) return false
-  const twin = db.first(
-    db.kysely
-      .selectFrom('events')
-      .select(['id', 'delivery_id'])
-      .where('source_id', '=', sourceId)
-      .where('order_key', '=', orderKey)
-      .where('event_type', '=', event.eventType)
-      .where('occurred_at', '=', occurredAt)
-      .where('dedup_key', '!=', event.dedupKey)
-      .where('received_at', '>=', now - DUPLICATE_CONFIG_WINDOW_MS)
-      .limit(1),
-  )
+  const twin = db
+    .statement(
+      `SELECT id, delivery_id FROM events
+       WHERE source_id = ? AND order_key = ? AND event_type = ? AND occurred_at = ?
+         AND dedup_key != ? AND received_at >= ?
+       LIMIT 1`,
+    )
+    .get(
+      sourceId,
+      orderKey,
+      event.eventType,
+      occurredAt,
+      event.dedupKey,
+      now - DUPLICATE_CONFIG_WINDOW_MS,
+    ) as Pick<EventRow, 'id' | 'delivery_id'> | undefined
   if (!twin) return false
-  db.run(
-    db.kysely
-      .updateTable('sources')
-      .set({
-        duplicate_config_at: now,
-        duplicate_config_detail: `${event.eventType} for ${orderKey} arrived under two delivery ids (${twin.delivery_id}, ${event.deliveryId}): two webhooks point at this source`,
-      })
-      .where('id', '=', sourceId),
-  )
+  db.update('sources', sourceId, {
+    duplicate_config_at: now,
+    duplicate_config_detail: `${event.eventType} for ${orderKey} arrived under two delivery ids (${twin.delivery_id}, ${event.deliveryId}): two webhooks point at this source`,
+  })
   return true
 }
 

@@ -67,9 +67,8 @@ export function wireRegistration(deps: RegistrationWiring): RegistrationService 
     fetch: deps.fetch,
     checkoutPollMs: deps.checkoutPollMs ?? pollMsFromEnv(),
   })
-  deps.bus.subscribe((event) => {
-    if (event.type === 'sources.changed') jobs.ensurePolls()
-  })
+  // Only this event: a catch-all listener would make ingest build UI views nobody reads.
+  deps.bus.subscribe(() => jobs.ensurePolls(), ['sources.changed'])
   let chain: Promise<unknown> = Promise.resolve()
   const repointAll = (newUrl: string) => {
     const run = chain.then(() => registration.repointAll(newUrl))

@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_init'
 import * as m0002 from './0002_inbox_search'
+import * as m0003 from './0003_search_dirty'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_init', m0001],
   ['0002_inbox_search', m0002],
+  ['0003_search_dirty', m0003],
 ]
