@@ -476,7 +476,7 @@ function report({ seeded, paint, api }) {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown'
   const markdown = `
 Run by \`npm run bench:inbox\` (bench/inbox.mjs) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, Node ${process.version}, Debian Chromium (headless).
-${seeded.counts.c.toLocaleString('en')} conversations and ${seeded.counts.e.toLocaleString('en')} events seeded straight into SQLite in one transaction (${r1(seeded.seconds)} s, search index built at the end by the backfill statement of migration 0002, triggers restored before the app starts), then \`recupera serve\` on that data directory.
+${seeded.counts.c.toLocaleString('en')} conversations and ${seeded.counts.e.toLocaleString('en')} events seeded straight into SQLite in one transaction (${r1(seeded.seconds)} s, search index built at the end by the backfill statement of migration 0002, triggers (which mark contacts for re-indexing) restored before the app starts), then \`recupera serve\` on that data directory.
 
 **First paint** (navigation start → first conversation row in the DOM; goal ≤ ${GOAL_PAINT_MS} ms):
 
@@ -497,7 +497,7 @@ ${api.map((a) => `| ${a.name} | ${a.total.toLocaleString('en')} | ${r1(a.median)
 Goals: first paint ${summary.paintGoalMet ? 'met' : '**not met**'}; search ${summary.searchGoalMet ? 'met' : '**not met**'}. Machine load average during the run: ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ')} (other work shares these ${cpus().length} cores; treat single numbers as noisy).
-How: search is an FTS5 trigram index over one small document per contact (name, e-mail, phone digits, order ids), kept in sync by triggers (migration 0002); the list asks only for the 100-row pages the virtualized view shows; the order (last activity, id) walks an index.
+How: search is an FTS5 trigram index over one small document per contact (name, e-mail, phone digits, order ids), rebuilt right after each commit for the contacts that triggers mark dirty (migrations 0002 and 0003); the list asks only for the 100-row pages the virtualized view shows; the order (last activity, id) walks an index.
 `
   if (process.env.BENCH_WRITE !== '0') writeSection(markdown)
   process.stderr.write(markdown)
