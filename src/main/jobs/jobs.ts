@@ -15,28 +15,23 @@ export interface NewJob {
   replace?: boolean
 }
 
-/** Returns false when a job with the same unique key is already pending. */
+// Enqueued on the ingest path (every Shopify checkout): hand-written SQL through cached
+// prepared statements rather than a query built per call.
+const INSERT_JOB = `INSERT INTO jobs (kind, unique_key, run_at, payload, attempts, last_error, created_at)
+  VALUES (@kind, @uniqueKey, @runAt, @payload, 0, NULL, @now)`
+const KEEP_EXISTING = `${INSERT_JOB} ON CONFLICT (unique_key) DO NOTHING`
+const RESCHEDULE_EXISTING = `${INSERT_JOB}
+  ON CONFLICT (unique_key) DO UPDATE SET run_at = excluded.run_at, payload = excluded.payload`
+
+/** Returns false when a job with the same unique key is already pending (and is kept). */
 export function enqueueJob(db: Db, job: NewJob): boolean {
-  const { changes } = db.run(
-    db.kysely
-      .insertInto('jobs')
-      .values({
-        kind: job.kind,
-        unique_key: job.uniqueKey,
-        run_at: job.runAt,
-        payload: JSON.stringify(job.payload),
-        attempts: 0,
-        last_error: null,
-        created_at: job.now,
-      })
-      .onConflict((oc) =>
-        job.replace
-          ? oc
-              .column('unique_key')
-              .doUpdateSet({ run_at: job.runAt, payload: JSON.stringify(job.payload) })
-          : oc.column('unique_key').doNothing(),
-      ),
-  )
+  const { changes } = db.statement(job.replace ? RESCHEDULE_EXISTING : KEEP_EXISTING).run({
+    kind: job.kind,
+    uniqueKey: job.uniqueKey,
+    runAt: job.runAt,
+    payload: JSON.stringify(job.payload),
+    now: job.now,
+  })
   return changes > 0
 }
 
