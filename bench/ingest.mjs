@@ -236,6 +236,7 @@ measured with \`node bench/profile.mjs\` (run (b)'s shape; \`BENCH_PROFILE=0\` f
 | 6. time-ordered ids (UUIDv7) for contacts and conversations: new rows append to their indexes instead of dirtying a random page of each, so each COMMIT writes and fsyncs fewer WAL pages (COMMIT per delivery 109 → 79 µs) | 1344–1516 | 690–764 |
 | 7. 32 MiB page cache instead of 2 MiB (inserts into indexes keyed by phone, e-mail, dedup key and order land on random pages) | 1708–1887 | 546–607 |
 | 8. WAL checkpoints from a worker thread (\`openDatabase(file, { backgroundCheckpoints: true })\`, used by the app): SQLite's own checkpoint ran inside one COMMIT in ~20 and blocked the event loop 8–27 ms (instrumented commits at 1,000 req/s: 35 of 729 over 8 ms). (c)-shaped runs, p99: 31, 32, 31, 39 ms before; 26, 30 ms after | 1692 | 633 (includes the worker) |
+| 9. announce skipped when no UI listens (registration subscribes to \`sources.changed\` only), job enqueue through a prepared statement, settings cached 2 s | 1953 | 528 |
 
 Tried and not kept: announcing on the next turn (\`setImmediate\`) so that a batch's answers reach
 the sockets before its announcements: within the noise ((c) p99 33–40 ms with it, 27–32 ms
@@ -247,11 +248,11 @@ the group-commit transaction ≈ 48 % of the serve process — row inserts ≈ 2
 delivery row with its raw body 4 %, contact 4 %, order 3 %, conversation 3 %; an event row is
 ~35 µs even in isolation: 33 columns, 4 indexes, 3 foreign keys), COMMIT with its fsync ≈ 11 %
 (mean batch 37–39 deliveries, ~3 ms per commit, the event loop blocked meanwhile), the Shopify
-abandonment job ≈ 4 % (\`enqueueJob\` and \`loadSettings\` still build Kysely queries per call);
+abandonment job ≈ 4 % (\`enqueueJob\` and \`loadSettings\` built Kysely queries per call: step 9);
 verify + parse + normalize ≈ 14 % (JSON ≈ 4 %, libphonenumber for each new number ≈ 3.5 %);
 HTTP ≈ 10 %; rebuilding search documents ≈ 6 %; announcing ≈ 5.5 % even with no UI attached,
-because \`registration/index.ts\` subscribes to every bus event (passing
-\`['sources.changed']\` to \`bus.subscribe\` there would let headless ingest skip it).
+because \`registration/index.ts\` subscribed to every bus event (step 9: it now listens to
+\`sources.changed\` only, so headless ingest with no UI builds no views).
 Before step 8, COMMIT included ~5 % of checkpoint stalls. What still holds the goals back: the
 ratio needs ≤ ~300 µs per delivery on a main thread that now spends ~550–600 µs, about 250 µs
 of it inside SQLite (a delivery is 5 row inserts plus
