@@ -12,6 +12,19 @@ import { BIN, type Served, startServe, tempDataDir } from '../helpers/serve'
 const run = promisify(execFile)
 const recupera = async (...args: string[]) => (await run(process.execPath, [BIN, ...args])).stdout
 
+type Listed = { id: string; [key: string]: unknown }
+
+/** `recupera source add … --json` on a data dir, parsed. */
+const addSource = async (dataDir: string, ...args: string[]) =>
+  JSON.parse(await recupera('source', 'add', '--data-dir', dataDir, ...args, '--json'))
+
+const listSources = async (dataDir: string): Promise<Listed[]> =>
+  (await recupera('source', 'list', '--data-dir', dataDir, '--json'))
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Listed)
+
 let served: Served | null = null
 afterEach(async () => {
   await served?.stop()
@@ -21,19 +34,7 @@ afterEach(async () => {
 describe('recupera source', () => {
   it('adds, lists and removes sources, printing JSON with the webhook path and URL', async () => {
     const dataDir = tempDataDir()
-    const added = JSON.parse(
-      await recupera(
-        'source',
-        'add',
-        '--data-dir',
-        dataDir,
-        '--platform',
-        'kiwify',
-        '--name',
-        'Minha Loja',
-        '--json',
-      ),
-    )
+    const added = await addSource(dataDir, '--platform', 'kiwify', '--name', 'Minha Loja')
     expect(added).toMatchObject({
       platform: 'kiwify',
       name: 'Minha Loja',
@@ -42,60 +43,30 @@ describe('recupera source', () => {
     expect(added.webhookUrl).toBe(`http://127.0.0.1:4010${added.webhookPath}`)
     expect(added.secret).toMatch(/^[\w-]{20,}$/)
 
-    const nuvem = JSON.parse(
-      await recupera(
-        'source',
-        'add',
-        '--data-dir',
-        dataDir,
-        '--platform',
-        'nuvemshop',
-        '--name',
-        'Nuvem',
-        '--secret',
-        'client-secret-1',
+    const nuvem = await addSource(
+      dataDir,
+      ...['--platform', 'nuvemshop', '--name', 'Nuvem', '--secret', 'client-secret-1'],
+      ...[
         '--store-id',
         '123456',
         '--api-token',
         'tok-abc',
         '--api-base',
         'http://127.0.0.1:9/2025-03',
-        '--json',
-      ),
+      ],
     )
-    const shop = JSON.parse(
-      await recupera(
-        'source',
-        'add',
-        '--data-dir',
-        dataDir,
-        '--platform',
-        'shopify',
-        '--name',
-        'Shop',
-        '--secret',
-        'shpss_1',
-        '--shop-domain',
-        'minha-loja.myshopify.com',
-        '--admin-token',
-        'shpat_secret_token',
-        '--json',
-      ),
+    const shop = await addSource(
+      dataDir,
+      ...['--platform', 'shopify', '--name', 'Shop', '--secret', 'shpss_1'],
+      ...['--shop-domain', 'minha-loja.myshopify.com', '--admin-token', 'shpat_secret_token'],
     )
-    const withShop = (await recupera('source', 'list', '--data-dir', dataDir, '--json'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
-    expect(withShop.find((s: { id: string }) => s.id === shop.id)).toMatchObject({
-      hasCredentials: true,
-    })
+    const withShop = await listSources(dataDir)
+    expect(withShop.find((s) => s.id === shop.id)).toMatchObject({ hasCredentials: true })
     expect(JSON.stringify(withShop)).not.toContain('shpat_secret_token')
     await recupera('source', 'remove', '--data-dir', dataDir, shop.id)
-    const listed = (await recupera('source', 'list', '--data-dir', dataDir, '--json'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
-    expect(listed.map((s: { id: string }) => s.id)).toEqual([added.id, nuvem.id])
+
+    const listed = await listSources(dataDir)
+    expect(listed.map((s) => s.id)).toEqual([added.id, nuvem.id])
     expect(listed[1]).toMatchObject({
       storeId: '123456',
       apiBase: 'http://127.0.0.1:9/2025-03',
@@ -104,33 +75,18 @@ describe('recupera source', () => {
     expect(JSON.stringify(listed)).not.toContain('client-secret-1')
 
     await recupera('source', 'remove', '--data-dir', dataDir, added.id)
-    const after = (await recupera('source', 'list', '--data-dir', dataDir, '--json'))
-      .trim()
-      .split('\n')
-    expect(after).toHaveLength(1)
+    expect(await listSources(dataDir)).toHaveLength(1)
   })
 
   it('refuses a source without the secret its platform needs', async () => {
-    await expect(
-      recupera(
-        'source',
-        'add',
-        '--data-dir',
-        tempDataDir(),
-        '--platform',
-        'shopify',
-        '--name',
-        'S',
-      ),
-    ).rejects.toThrow(/needs its secret/)
+    await expect(addSource(tempDataDir(), '--platform', 'shopify', '--name', 'S')).rejects.toThrow(
+      /needs its secret/,
+    )
   })
 
   it('keeps secrets encrypted at rest, with the key file readable by its owner only', async () => {
     const dataDir = tempDataDir()
-    await recupera(
-      'source',
-      'add',
-      '--data-dir',
+    await addSource(
       dataDir,
       '--platform',
       'hotmart',
@@ -144,9 +100,8 @@ describe('recupera source', () => {
     const row = db.prepare('select secrets_enc from sources').get() as { secrets_enc: string }
     db.close()
     expect(row.secrets_enc).not.toContain('hottok-very-secret-value')
-    expect(readFileSync(join(dataDir, 'recupera.db')).includes('hottok-very-secret-value')).toBe(
-      false,
-    )
+    const file = readFileSync(join(dataDir, 'recupera.db'))
+    expect(file.includes('hottok-very-secret-value')).toBe(false)
   })
 })
 
@@ -154,19 +109,7 @@ describe('recupera serve with the CLI', () => {
   it('picks up a source added by the CLI without a restart, and lists its events', async () => {
     served = await startServe()
     const dataDir = served.ready.dataDir
-    const source = JSON.parse(
-      await recupera(
-        'source',
-        'add',
-        '--data-dir',
-        dataDir,
-        '--platform',
-        'kiwify',
-        '--name',
-        'K',
-        '--json',
-      ),
-    )
+    const source = await addSource(dataDir, '--platform', 'kiwify', '--name', 'K')
     const body = fixture('kiwify-pix_created-1.json')
     const { query } = signDelivery('kiwify', body, source.secret)
     const answer = await send(served.ready.receiverUrl, `${source.webhookPath}?${query}`, {
