@@ -68,16 +68,7 @@ export function listDeliveries(db: Db, sourceId: string, limit: number): Deliver
   const rows = db.all(
     db.kysely
       .selectFrom('deliveries')
-      .select([
-        'id',
-        'received_at',
-        'event_type',
-        'verified',
-        'reason',
-        'outcome',
-        'http_status',
-        'dedup_key',
-      ])
+      .select(DELIVERY_VIEW_COLUMNS)
       .where('source_id', '=', sourceId)
       .orderBy('id', 'desc')
       .limit(limit),
