@@ -19,6 +19,8 @@ export interface Served {
   /** The UI origin and the session token, split from uiUrl. */
   uiOrigin: string
   token: string
+  /** Everything serve printed on stdout so far (JSON lines). */
+  stdout(): string
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
@@ -66,10 +68,12 @@ export function startServe(
         child,
         uiOrigin: url.origin,
         token: url.searchParams.get('token')!,
+        stdout: () => buffer,
+        // 'close' (not 'exit'): resolves once stdout is drained, so its last lines are in.
         stop: (signal = 'SIGTERM') =>
           new Promise((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode)
-            child.once('exit', (code) => done(code))
+            child.once('close', (code) => done(code))
             child.kill(signal)
           }),
       })

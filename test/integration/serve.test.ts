@@ -70,9 +70,11 @@ describe('recupera serve', () => {
   })
 
   it('closes cleanly on SIGTERM and SIGINT', async () => {
-    served = await startServe()
-    expect(await served.stop('SIGTERM')).toBe(0)
-    served = await startServe()
-    expect(await served.stop('SIGINT')).toBe(0)
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      served = await startServe()
+      expect(await served.stop(signal)).toBe(0)
+      // The last line proves close() finished (database closed), not just that the process ended.
+      expect(served.stdout().trim().split('\n').at(-1)).toBe('{"event":"stopped"}')
+    }
   })
 })

@@ -113,9 +113,17 @@ function startCheckpointer(file: string, sqlite: BetterSqlite3.Database): Worker
 }
 
 async function stopCheckpointer(worker: Worker): Promise<void> {
+  // Held (ref'd) while stopping: an unref'd worker and timer would let the process exit in
+  // the middle of close(), before the database is closed.
+  worker.ref()
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   worker.postMessage('close')
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())])
+  let timer: NodeJS.Timeout | undefined
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 2000)
+  })
+  await Promise.race([exited, gaveUp])
+  clearTimeout(timer)
   await worker.terminate()
 }
 
