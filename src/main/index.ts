@@ -66,7 +66,14 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus()
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void core?.close())
+  // Close the core (flush pending writes, close the database) before Electron exits.
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (closing || !core) return
+    event.preventDefault()
+    closing = true
+    void core.close().finally(() => app.quit())
+  })
   start().catch((error: unknown) => {
     console.error(error)
     app.exit(1)
