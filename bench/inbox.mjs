@@ -10,16 +10,16 @@
 // Goals: first paint ≤ 500 ms, search ≤ 100 ms. Writes the "Inbox" section of docs/benchmarks.md.
 // Env: BENCH_CONVERSATIONS (50000), BENCH_EVENTS_PER (10), BENCH_WRITE=0 to skip the docs.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import Database from 'better-sqlite3'
+import { writeSection } from './report.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = join(ROOT, 'bin/recupera.mjs')
-const DOCS = join(ROOT, 'docs/benchmarks.md')
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50_000)
 const EVENTS_PER = Number(process.env.BENCH_EVENTS_PER ?? 10)
 const ORDERS_PER = 3
@@ -375,21 +375,6 @@ async function timed(app, input, runs = 15) {
   return { median: median(times), p95: p95(times), total }
 }
 
-function writeSection(markdown) {
-  const section = `## Inbox\n\n${markdown.trim()}\n`
-  let text = existsSync(DOCS) ? readFileSync(DOCS, 'utf8') : '# Benchmarks\n'
-  const start = text.search(/^## Inbox\s*$/m)
-  if (start >= 0) {
-    const rest = text.slice(start + 1)
-    const next = rest.search(/^## /m)
-    const end = next >= 0 ? start + 1 + next : text.length
-    text = `${text.slice(0, start)}${section}${next >= 0 ? '\n' : ''}${text.slice(end)}`
-  } else {
-    text = `${text.trimEnd()}\n\n${section}`
-  }
-  writeFileSync(DOCS, text)
-}
-
 async function main() {
   build()
   const dataDir = mkdtempSync(join(tmpdir(), 'recupera-bench-inbox-'))
@@ -499,7 +484,7 @@ Goals: first paint ${summary.paintGoalMet ? 'met' : '**not met**'}; search ${sum
     .join(' / ')} (other work shares these ${cpus().length} cores; treat single numbers as noisy).
 How: search is an FTS5 trigram index over one small document per contact (name, e-mail, phone digits, order ids), rebuilt right after each commit for the contacts that triggers mark dirty (migrations 0002 and 0003); the list asks only for the 100-row pages the virtualized view shows; the order (last activity, id) walks an index.
 `
-  if (process.env.BENCH_WRITE !== '0') writeSection(markdown)
+  if (process.env.BENCH_WRITE !== '0') writeSection('Inbox', markdown)
   process.stderr.write(markdown)
   console.log(JSON.stringify(summary))
 }

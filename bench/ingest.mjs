@@ -137,7 +137,7 @@ export async function runIngestBench(opts = {}) {
       rss: { throughput: rss1, fixedRate: rss2 },
       checks: { throughput: check1, fixedRate: check2 },
     }
-    if (opts.write !== false) writeSection(markdown(summary, details))
+    if (opts.write !== false) writeSection('Ingest', markdown(summary, details))
     return { summary, details }
   } finally {
     for (const d of dirs) rmSync(d, { recursive: true, force: true })

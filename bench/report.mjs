@@ -1,4 +1,4 @@
-// Writes the "Ingest" section of docs/benchmarks.md, leaving every other section as it is.
+// Writes one section of docs/benchmarks.md ("Ingest", "Inbox"), leaving the others as they are.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 
@@ -14,11 +14,11 @@ export function machine() {
   }
 }
 
-/** Replaces the `## Ingest` section (up to the next `## `) or appends it. */
-export function writeSection(markdown) {
-  const section = `## Ingest\n\n${markdown.trim()}\n`
+/** Replaces the `## <heading>` section (up to the next `## `) or appends it. */
+export function writeSection(heading, markdown) {
+  const section = `## ${heading}\n\n${markdown.trim()}\n`
   let text = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n'
-  const start = text.search(/^## Ingest\s*$/m)
+  const start = text.search(new RegExp(`^## ${heading}\\s*$`, 'm'))
   if (start >= 0) {
     const rest = text.slice(start + 1)
     const next = rest.search(/^## /m)
