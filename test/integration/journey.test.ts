@@ -111,6 +111,15 @@ describe('contacts', () => {
 describe('Shopify checkouts', () => {
   const checkoutToken = '84ad78572dae52a8cbea7d55371afe89'
 
+  /** The captured checkout, updated later with what the buyer typed. */
+  const checkoutUpdate = (patch: Record<string, unknown>) => {
+    const body = JSON.parse(fixture('shopify-checkouts_create-1.json').toString()) as Record<
+      string,
+      unknown
+    >
+    return Buffer.from(JSON.stringify({ ...body, updated_at: '2030-01-01T00:00:00Z', ...patch }))
+  }
+
   async function withCheckout(): Promise<TestSource> {
     app = await testApp({ clock: () => now })
     await app.handlers.updateSettings({ abandonDelayMinutes: 60 })
@@ -175,5 +184,66 @@ describe('Shopify checkouts', () => {
     expect(countEvents(app, source.id)).toBe(1)
     const card = app.db.first(app.db.kysely.selectFrom('events').selectAll())
     expect(card).toMatchObject({ total_minor: 70000, stage: 'checkout_started' })
+  })
+
+  it('give an anonymous checkout its buyer when an update brings the e-mail', async () => {
+    const source = await withCheckout()
+    const [anonymous] = app.db.all(app.db.kysely.selectFrom('contacts').selectAll())
+    expect(anonymous).toMatchObject({ email: null, anonymous_key: expect.any(String) })
+    await deliver(app, source, checkoutUpdate({ email: 'Maria@Example.com' }), {
+      topic: 'checkouts/update',
+      webhookId: 'upd-email',
+    })
+    const contacts = app.db.all(app.db.kysely.selectFrom('contacts').selectAll())
+    expect(contacts).toEqual([
+      expect.objectContaining({
+        id: anonymous!.id,
+        email: 'maria@example.com',
+        anonymous_key: null,
+      }),
+    ])
+  })
+
+  it('move an anonymous checkout into the conversation of a buyer already known by e-mail', async () => {
+    const source = await withCheckout()
+    const kiwifySource = await addSource(app, { platform: 'kiwify', name: 'Kiwify' })
+    await deliver(
+      app,
+      kiwifySource,
+      kiwify('kiwify-pix_created-1.json', (b) => {
+        b.Customer.email = 'maria@example.com'
+      }),
+    )
+    expect(conversations()).toHaveLength(2)
+    const known = app.db.first(
+      app.db.kysely.selectFrom('contacts').selectAll().where('email', '=', 'maria@example.com'),
+    )!
+    const note = await app.handlers.addNote({
+      conversationId: app.db.first(
+        app.db.kysely
+          .selectFrom('events')
+          .select('conversation_id')
+          .where('stage', '=', 'checkout_started'),
+      )!.conversation_id!,
+      body: 'ligar amanhã',
+    })
+
+    await deliver(app, source, checkoutUpdate({ email: 'maria@example.com' }), {
+      topic: 'checkouts/update',
+      webhookId: 'upd-known',
+    })
+    expect(conversations()).toHaveLength(1)
+    const card = app.db.first(
+      app.db.kysely.selectFrom('events').selectAll().where('stage', '=', 'checkout_started'),
+    )!
+    expect(card.contact_id).toBe(known.id)
+    expect(orderOf(source.id, checkoutToken)).toMatchObject({ contact_id: known.id })
+    const detail = await app.handlers.getConversation({ id: card.conversation_id! })
+    expect(detail.timeline.map((item) => item.kind)).toEqual(
+      expect.arrayContaining(['event', 'event', 'note']),
+    )
+    expect(detail.timeline.find((item) => item.kind === 'note')).toMatchObject({
+      note: { id: note.id },
+    })
   })
 })

@@ -88,6 +88,48 @@ function fillMissing(
   db.update('contacts', contact.id, { ...patch, updated_at: now })
 }
 
+/**
+ * A checkout started anonymously (Shopify sends `email: null` until the buyer types it) and a
+ * later update says who the buyer is. Without this, the recovery card would stay in a
+ * conversation nobody can reply to. If the buyer is already a contact, the anonymous contact's
+ * events, orders and notes move there and it is removed; otherwise it simply gets the name.
+ */
+export function identifyAnonymous(
+  db: Db,
+  link: { contactId: string; conversationId: string },
+  event: NormalizedEvent,
+  now: number,
+): { contactId: string; conversationId: string } {
+  const contact = db.statement('SELECT * FROM contacts WHERE id = ?').get(link.contactId) as
+    | ContactRow
+    | undefined
+  const phoneKey = event.customer.phone ? phoneMatchKey(event.customer.phone) : null
+  const email = event.customer.email?.trim().toLowerCase() || null
+  if (!contact?.anonymous_key || (!phoneKey && !email)) return link
+  const known = db.statement(BY_PHONE_OR_EMAIL).get({ phoneKey, email }) as FoundContact | undefined
+  if (!known) {
+    db.update('contacts', contact.id, { anonymous_key: null, updated_at: now })
+    fillMissing(db, { ...contact, anonymous_key: null }, event, phoneKey, email, now)
+    return link
+  }
+  const conversationId = known.conversation_id ?? createConversation(db, known.id, now)
+  const move = { to: known.id, conversation: conversationId, from: contact.id }
+  db.statement(
+    'UPDATE events SET contact_id = @to, conversation_id = @conversation WHERE contact_id = @from',
+  ).run(move)
+  db.statement('UPDATE orders SET contact_id = @to WHERE contact_id = @from').run(move)
+  db.statement('UPDATE notes SET conversation_id = @conversation WHERE conversation_id = @old').run(
+    {
+      conversation: conversationId,
+      old: link.conversationId,
+    },
+  )
+  db.statement('DELETE FROM contacts WHERE id = ?').run(contact.id)
+  db.statement('INSERT OR IGNORE INTO search_dirty (contact_id) VALUES (?)').run(known.id)
+  fillMissing(db, known, event, phoneKey, email, now)
+  return { contactId: known.id, conversationId }
+}
+
 function createConversation(db: Db, contactId: string, now: number): string {
   const id = timeOrderedId()
   db.insert('conversations', {

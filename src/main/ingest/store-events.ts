@@ -2,7 +2,7 @@
 // de-duplication), the contact and conversation link, order state, and the conversation's
 // inbox summary. Runs inside the group commit's transaction: no I/O, no awaits.
 import type { NormalizedEvent } from '../../shared/events'
-import { resolveContact } from '../conversations/contacts'
+import { identifyAnonymous, resolveContact } from '../conversations/contacts'
 import type { Db } from '../db/connection'
 import type { EventRow } from '../db/schema'
 import { scheduleAbandonCheck } from './abandonment'
@@ -115,24 +115,27 @@ function foldCheckoutUpdate(
     .get(sourceId, orderKey) as { stage: string } | undefined
   if (order && order.stage !== 'checkout_started') return null
   if (occurredAt < card.occurred_at) return null
-  const row = toRow(
-    sourceId,
+  const link = identifyAnonymous(
+    db,
+    { contactId: card.contact_id, conversationId: card.conversation_id },
     event,
-    orderKey,
-    occurredAt,
     now,
-    card.contact_id,
-    card.conversation_id,
   )
+  const row = toRow(sourceId, event, orderKey, occurredAt, now, link.contactId, link.conversationId)
   const { dedup_key: _keepFirstKey, received_at: _keepFirstReceipt, ...fresh } = row
   db.update('events', card.id, fresh)
-  applyOrderState(db, sourceId, orderKey, event, card.id, occurredAt, card.contact_id, now)
-  bumpActivity(db, card.conversation_id, now)
+  applyOrderState(db, sourceId, orderKey, event, card.id, occurredAt, link.contactId, now)
+  // A card that just found its buyer lands in their conversation as new activity.
+  if (link.conversationId !== card.conversation_id) {
+    touchConversation(db, link.conversationId, sourceId, event, now)
+  } else {
+    bumpActivity(db, link.conversationId, now)
+  }
   scheduleAbandonCheck(db, sourceId, orderKey, now)
   return {
     eventId: card.id,
-    conversationId: card.conversation_id,
-    contactId: card.contact_id,
+    conversationId: link.conversationId,
+    contactId: link.contactId,
     stage: event.stage,
   }
 }
